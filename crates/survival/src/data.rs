@@ -1,0 +1,208 @@
+//! Right-censored survival data: validated follow-up times and event indicators.
+//!
+//! Every routine of the crate starts from a [`SurvivalData`]: one positive, finite follow-up
+//! time per subject and an indicator that is `true` for an event and `false` for a censored
+//! observation. Building one is the only place where raw numbers are checked, so the estimators
+//! can assume clean input.
+//!
+//! # Status coding
+//! R's `Surv(time, status)` reads a numeric status as follows (Therneau 2023, `?Surv`): when the
+//! largest status is 2 the coding is 1 = censored, 2 = event; otherwise 0 = censored, 1 = event.
+//! Any other value is invalid. [`status_from_codes`] applies exactly this rule and
+//! [`status_from_event_code`] the explicit one ("this value is the event, that one censoring").
+
+use crate::error::{Result, SurvivalError};
+
+/// Validated right-censored data (times > 0 and finite; `event[i]` true for an event).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurvivalData {
+    time: Vec<f64>,
+    event: Vec<bool>,
+}
+
+impl SurvivalData {
+    /// Checks the times (finite, > 0) and takes the event indicators as they are.
+    pub fn new(time: &[f64], event: &[bool]) -> Result<Self> {
+        if time.len() != event.len() {
+            return Err(SurvivalError::LengthMismatch {
+                what: "status",
+                expected: time.len(),
+                found: event.len(),
+            });
+        }
+        if time.is_empty() {
+            return Err(SurvivalError::Empty);
+        }
+        for (row, &value) in time.iter().enumerate() {
+            if !value.is_finite() {
+                return Err(SurvivalError::MissingTime { row, value });
+            }
+            if value <= 0.0 {
+                return Err(SurvivalError::NonPositiveTime { row, value });
+            }
+        }
+        Ok(Self {
+            time: time.to_vec(),
+            event: event.to_vec(),
+        })
+    }
+
+    /// Times with a 0/1 status (1 = event); any other status value is an error.
+    pub fn from_binary(time: &[f64], status: &[f64]) -> Result<Self> {
+        let event = status
+            .iter()
+            .enumerate()
+            .map(|(row, &value)| {
+                if value == 1.0 {
+                    Ok(true)
+                } else if value == 0.0 {
+                    Ok(false)
+                } else {
+                    Err(SurvivalError::BadStatus {
+                        row,
+                        value,
+                        expected: "0 = censored, 1 = event",
+                    })
+                }
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Self::new(time, &event)
+    }
+
+    /// Number of subjects.
+    pub fn len(&self) -> usize {
+        self.time.len()
+    }
+
+    /// Always false: construction rejects empty data.
+    pub fn is_empty(&self) -> bool {
+        self.time.is_empty()
+    }
+
+    /// Follow-up times.
+    pub fn time(&self) -> &[f64] {
+        &self.time
+    }
+
+    /// Event indicators.
+    pub fn event(&self) -> &[bool] {
+        &self.event
+    }
+
+    /// Number of events.
+    pub fn n_events(&self) -> usize {
+        self.event.iter().filter(|&&e| e).count()
+    }
+
+    /// The subjects listed in `rows`, in that order.
+    pub fn subset(&self, rows: &[usize]) -> Self {
+        Self {
+            time: rows.iter().map(|&i| self.time[i]).collect(),
+            event: rows.iter().map(|&i| self.event[i]).collect(),
+        }
+    }
+}
+
+/// R's `Surv` reading of a numeric status: if the largest value is 2, then 1 = censored and
+/// 2 = event; otherwise 0 = censored and 1 = event. Any other value (or a NaN) is an error
+/// naming its row.
+pub fn status_from_codes(status: &[f64]) -> Result<Vec<bool>> {
+    let two_coded = status.contains(&2.0);
+    let (censored, event, expected) = if two_coded {
+        (1.0, 2.0, "1 = censored, 2 = event")
+    } else {
+        (0.0, 1.0, "0 = censored, 1 = event")
+    };
+    status
+        .iter()
+        .enumerate()
+        .map(|(row, &value)| {
+            if value == event {
+                Ok(true)
+            } else if value == censored {
+                Ok(false)
+            } else {
+                Err(SurvivalError::BadStatus {
+                    row,
+                    value,
+                    expected,
+                })
+            }
+        })
+        .collect()
+}
+
+/// Explicit coding: `event_code` is the event and `censor_code` censoring; anything else is an
+/// error naming its row.
+pub fn status_from_event_code(
+    status: &[f64],
+    event_code: f64,
+    censor_code: f64,
+) -> Result<Vec<bool>> {
+    status
+        .iter()
+        .enumerate()
+        .map(|(row, &value)| {
+            if value == event_code {
+                Ok(true)
+            } else if value == censor_code {
+                Ok(false)
+            } else {
+                Err(SurvivalError::BadStatus {
+                    row,
+                    value,
+                    expected: "the declared event or censoring code",
+                })
+            }
+        })
+        .collect()
+}
+
+/// Indices that sort `time` ascending (stable; times are finite after validation).
+pub(crate) fn order_by_time(time: &[f64]) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..time.len()).collect();
+    idx.sort_by(|&a, &b| time[a].total_cmp(&time[b]));
+    idx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn r_surv_coding() {
+        assert_eq!(
+            status_from_codes(&[1.0, 2.0, 1.0]).unwrap(),
+            vec![false, true, false]
+        );
+        assert_eq!(status_from_codes(&[0.0, 1.0]).unwrap(), vec![false, true]);
+        assert!(matches!(
+            status_from_codes(&[0.0, 2.0]),
+            Err(SurvivalError::BadStatus { row: 0, .. })
+        ));
+        assert!(matches!(
+            status_from_codes(&[0.0, 3.0]),
+            Err(SurvivalError::BadStatus { row: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn bad_times_are_rejected_with_their_row() {
+        assert_eq!(
+            SurvivalData::new(&[1.0, 0.0], &[true, false]),
+            Err(SurvivalError::NonPositiveTime { row: 1, value: 0.0 })
+        );
+        assert!(matches!(
+            SurvivalData::new(&[f64::NAN], &[true]),
+            Err(SurvivalError::MissingTime { row: 0, .. })
+        ));
+        assert_eq!(
+            SurvivalData::from_binary(&[1.0], &[2.0]).unwrap_err(),
+            SurvivalError::BadStatus {
+                row: 0,
+                value: 2.0,
+                expected: "0 = censored, 1 = event"
+            }
+        );
+    }
+}
