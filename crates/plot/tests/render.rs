@@ -1,0 +1,202 @@
+//! Every figure renders from R reference inputs to PNG and SVG: the PNG decodes, has the
+//! requested size and is not blank; the SVG holds the expected text as `<text>` elements.
+
+mod fixtures;
+
+use nomo_plot::{Canvas, Figure, JournalWidth, PlotError, to_png, to_svg};
+
+/// Decodes a PNG; returns (width, height, RGB bytes).
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().expect("PNG header decodes");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("PNG data decodes");
+    buf.truncate(info.buffer_size());
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    (info.width, info.height, buf)
+}
+
+/// The `<text>` elements of an SVG document: (x attribute, trimmed content).
+fn svg_texts(svg: &str) -> Vec<(String, String)> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let x = t.split("x=\"").nth(1)?.split('"').next()?.to_string();
+            let body = t.split_once('>')?.1.split("</text>").next()?.trim();
+            let body = body
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            Some((x, body))
+        })
+        .collect()
+}
+
+/// Renders `fig` both ways at 640 × 480 and checks the PNG and the SVG's text.
+fn check<F: Figure>(fig: &F, texts: &[&str]) -> Vec<(String, String)> {
+    let canvas = Canvas::pixels(640, 480).expect("canvas");
+    let (w, h, rgb) = decode(&to_png(fig, &canvas).expect("PNG renders"));
+    assert_eq!((w, h), (640, 480));
+    // not blank: at least 2% of the pixels are ink and at least one is coloured (not grey)
+    let ink = rgb.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
+    assert!(ink * 50 > (w * h) as usize, "only {ink} ink pixels");
+    assert!(
+        rgb.chunks(3).any(|p| p[0].abs_diff(p[2]) > 60),
+        "no coloured pixel"
+    );
+    let svg = to_svg(fig, &canvas).expect("SVG renders");
+    assert!(svg.starts_with("<svg"), "SVG document");
+    assert!(svg.contains("<text"), "text stays text");
+    let found = svg_texts(&svg);
+    for t in texts {
+        assert!(
+            found.iter().any(|(_, body)| body == t),
+            "SVG lacks text {t:?}"
+        );
+    }
+    found
+}
+
+#[test]
+fn roc_from_proc_reference() {
+    let fig = fixtures::roc();
+    // asah.json roc.s100b: AUC 0.731368563685637 (0.630118211761623–0.832618915609651)
+    check(
+        &fig,
+        &[
+            "S100B: AUC 0.731 (0.630\u{2013}0.833)",
+            "WFNS: AUC 0.824 (0.749\u{2013}0.899)",
+            "Sensitivity",
+            "1 \u{2212} Specificity",
+            "0.205 (0.806, 0.634)",
+        ],
+    );
+}
+
+#[test]
+fn km_with_aligned_risk_table() {
+    let fig = fixtures::km();
+    // lung.json: 138 men and 90 women at time 0; log-rank p = 0.00131
+    let texts = check(
+        &fig,
+        &[
+            "Number at risk",
+            "Survival probability",
+            "Time (days)",
+            "138",
+            "90",
+            "Log-rank p = 0.0013",
+            "HR 0.58 (0.41\u{2013}0.80)",
+        ],
+    );
+    // every at-risk count sits at exactly the x of its tick label (same mapping, to the pixel)
+    let x_of = |label: &str| -> Vec<String> {
+        texts
+            .iter()
+            .filter(|(_, body)| body == label)
+            .map(|(x, _)| x.clone())
+            .collect()
+    };
+    for (k, tick) in ["0", "200", "400", "600", "800", "1000"].iter().enumerate() {
+        // the axis is drawn before the table, so a tick label is the first text with its value
+        let tick_x = x_of(tick);
+        for row in &fig.at_risk {
+            assert!(
+                x_of(&row[k].to_string()).contains(&tick_x[0]),
+                "count {} not under tick {tick}",
+                row[k]
+            );
+        }
+    }
+}
+
+#[test]
+fn dca_from_reference() {
+    check(
+        &fixtures::dca(),
+        &[
+            "Net benefit",
+            "Threshold probability",
+            "Treat all",
+            "Treat none",
+            "1:4",
+            "0.3",
+        ],
+    );
+}
+
+#[test]
+fn forest_from_univariate_screen() {
+    // hcc_nomogram.json univariate nlr: OR 1.5773 (1.1471–2.1687), p = 0.005
+    check(
+        &fixtures::forest(),
+        &[
+            "OR (95% CI)",
+            "1.58 (1.15\u{2013}2.17)",
+            "0.005",
+            "<0.001",
+            "nlr",
+        ],
+    );
+}
+
+#[test]
+fn journal_canvas_sizes() {
+    // exact: 85 mm at 300 dpi = 1003.9 px, 180 mm = 2125.98 px
+    let single = Canvas::journal(JournalWidth::Single, 60.0, 300.0).expect("size");
+    assert_eq!((single.width_px, single.height_px), (1004, 709));
+    let double = Canvas::journal(JournalWidth::Double, 60.0, 300.0).expect("size");
+    assert_eq!(double.width_px, 2126);
+    let png = to_png(&fixtures::dca(), &single).expect("renders");
+    let (w, h, _) = decode(&png);
+    assert_eq!((w, h), (1004, 709));
+    // the resolution is recorded: 300 dpi = 11811 px per metre
+    let reader = png::Decoder::new(std::io::Cursor::new(&png))
+        .read_info()
+        .expect("header");
+    let dims = reader.info().pixel_dims.expect("pHYs chunk");
+    assert_eq!(dims.xppu, 11811);
+}
+
+#[test]
+fn bad_input_is_an_error() {
+    assert!(matches!(
+        Canvas::pixels(399, 300),
+        Err(PlotError::CanvasTooSmall { width: 399, .. })
+    ));
+    assert!(Canvas::journal(JournalWidth::Single, 60.0, f64::NAN).is_err());
+    let canvas = Canvas::pixels(400, 300).expect("canvas");
+    let mut roc = fixtures::roc();
+    roc.curves[0].sensitivity.pop();
+    assert!(matches!(
+        to_svg(&roc, &canvas),
+        Err(PlotError::InvalidInput(_))
+    ));
+    let mut km = fixtures::km();
+    km.at_risk[0].pop();
+    assert!(matches!(
+        to_png(&km, &canvas),
+        Err(PlotError::InvalidInput(_))
+    ));
+    let mut forest = fixtures::forest();
+    forest.rows[0].lower = 0.0;
+    assert!(to_svg(&forest, &canvas).is_err());
+}
+
+#[test]
+fn calibration_with_val_prob_box() {
+    // asah.json calibration: Brier 0.165444, slope 0.99999999, HL p = 0.7536
+    check(
+        &fixtures::calibration(),
+        &[
+            "Intercept 0.000",
+            "Slope 1.000",
+            "Brier 0.165",
+            "Hosmer\u{2013}Lemeshow p = 0.75",
+            "Predicted probability",
+            "Observed proportion",
+            "Apparent",
+            "Bias-corrected",
+        ],
+    );
+}
