@@ -71,16 +71,19 @@ impl Design {
             .collect()
     }
 
-    /// The sub-design holding the terms of the given variables, in the design's order.
+    /// The sub-design holding the terms of the given variables, variables in the order given
+    /// (a factor's dummies in the design's order).
     pub fn select_variables(&self, keep: &[String]) -> Result<Design, LogisticError> {
+        let mut idx = Vec::new();
         for k in keep {
-            if !self.variables.contains(k) {
+            let cols: Vec<usize> = (0..self.columns.len())
+                .filter(|&j| self.variables[j] == *k)
+                .collect();
+            if cols.is_empty() {
                 return Err(LogisticError::UnknownTerm(k.clone()));
             }
+            idx.extend(cols);
         }
-        let idx: Vec<usize> = (0..self.columns.len())
-            .filter(|&j| keep.contains(&self.variables[j]))
-            .collect();
         Ok(self.select_columns(&idx))
     }
 

@@ -19,6 +19,7 @@
 
 pub mod design;
 pub mod dist;
+pub mod drop1;
 pub mod error;
 pub mod fit;
 mod irls;
@@ -26,12 +27,18 @@ mod linalg;
 pub mod predict;
 pub mod profile;
 mod roots;
+mod score;
+pub mod screen;
 pub mod separation;
+pub mod stepwise;
 pub mod vif;
 
 pub use design::Design;
+pub use drop1::{Drop1, Drop1Row, drop1};
 pub use error::{IterationRecord, LogisticError};
 pub use fit::{Coefficient, LogisticFit, LogisticParams};
 pub use predict::{Prediction, expit};
+pub use screen::{ScreenRow, screen, screen_design};
 pub use separation::Separation;
+pub use stepwise::{Criterion, Direction, Step, StepwiseParams, StepwiseResult, stepwise};
 pub use vif::Vif;

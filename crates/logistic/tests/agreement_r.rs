@@ -1,7 +1,7 @@
 //! Agreement with R's glm/confint on the shipped references (asah.json `logistic`,
 //! hcc_nomogram.json `models`). Tolerances: 1e-6 relative for estimates, SEs, z, p, ORs,
-//! Wald and exact profile limits and fit statistics; 5e-4 relative against R's interpolated
-//! `confint`. The fits run at ε = 1e-14 as the references did.
+//! Wald and exact profile limits and fit statistics (p-values 1e-6·max(1, z²)); 1e-3 standard
+//! errors on the log-odds scale against R's interpolated `confint`. The fits run at ε = 1e-14 as the references did.
 
 mod common;
 

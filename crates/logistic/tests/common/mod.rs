@@ -141,7 +141,7 @@ pub fn hcc(names: &[&str]) -> (Design, Vec<f64>) {
 }
 
 /// Compares a coefficient table with an R `table` array (1e-6 relative, profile 1e-6,
-/// and within 5e-4 standard errors on the log-odds scale of R's interpolated `confint`).
+/// and within 1e-3 standard errors on the log-odds scale of R's interpolated `confint`).
 pub fn check_table(rows: &[Coefficient], table: &Value, what: &str) -> f64 {
     let table = table.as_array().expect("table");
     assert_eq!(rows.len(), table.len(), "{what}: number of rows");
@@ -167,7 +167,15 @@ pub fn check_table(rows: &[Coefficient], table: &Value, what: &str) -> f64 {
             format!("{what} {t} se"),
         );
         rel(row.z, g("z"), 1e-6, format!("{what} {t} z"));
-        rel(row.p, g("p"), 1e-6, format!("{what} {t} p"));
+        // A p-value's relative error is ~z² times that of z, and R's SEs use the weights of
+        // the penultimate iteration (Contract notes: ~1e-8..1e-7 off the SE at the estimate),
+        // so p is compared at 1e-6·max(1, z²).
+        rel(
+            row.p,
+            g("p"),
+            1e-6 * row.z.powi(2).max(1.0),
+            format!("{what} {t} p"),
+        );
         rel(
             row.odds_ratio,
             g("odds_ratio"),
@@ -200,16 +208,18 @@ pub fn check_table(rows: &[Coefficient], table: &Value, what: &str) -> f64 {
             1e-6,
             format!("{what} {t} profile hi"),
         );
-        // R's confint interpolates a spline through a grid of the signed root; it is off
-        // the exact roots by up to ~3e-4 standard errors on the log-odds scale (up to 8.8e-4
-        // relative on the OR scale for large intercepts): check |Δ log OR| ≤ 5e-4·SE.
+        // R's confint interpolates a spline through a grid of the signed root; in these
+        // references it is off its own exact roots (`or_profile_*`, matched above at 1e-6) by
+        // up to 1.6e-3 relative on the OR scale (large intercepts) and 5.7e-4 standard errors
+        // on the log-odds scale, so the "5e-4" cannot hold for every row. Checked:
+        // |log OR − log OR_confint| ≤ 1e-3·SE.
         for (a, e, side) in [
             (lo, g("or_confint_lower"), "lo"),
             (hi, g("or_confint_upper"), "hi"),
         ] {
             let gap = (a.ln() - e.ln()).abs() / row.std_error;
             assert!(
-                gap <= 5e-4,
+                gap <= 1e-3,
                 "{what} {t} confint {side}: {a} vs R {e} ({gap:e} SE)"
             );
         }
