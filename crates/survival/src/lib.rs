@@ -10,6 +10,8 @@
 //!   stratified, and the trend test;
 //! - [`cox`]: Cox regression (Efron/Breslow ties) with the global tests, [`concordance`] with
 //!   its infinitesimal-jackknife SE, baseline and predicted survival;
+//! - [`screen`]: the univariate Cox screen table;
+//! - [`risk_groups`]: a score and a cutoff rule → KM per group, medians, log-rank, Cox HR;
 //!
 //! Every routine takes plain slices, validated once into a [`SurvivalData`]; nothing here
 //! reads files or prints.
@@ -23,7 +25,9 @@ pub mod kaplan_meier;
 mod linalg;
 pub mod logrank;
 pub mod quantile;
+pub mod risk_groups;
 pub mod rmst;
+pub mod screen;
 
 pub use concordance::{Concordance, concordance};
 pub use cox::{CoxCoefficient, CoxFit, CoxOptions, Ties, cox_fit};
@@ -33,4 +37,6 @@ pub use groups::Groups;
 pub use kaplan_meier::{ConfType, KaplanMeier, KmOptions, KmRow};
 pub use logrank::{ChiSquareTest, LogRank, TrendTest, survdiff, trend_test};
 pub use quantile::Quantile;
+pub use risk_groups::{CutoffRule, NamedCurve, RiskGroups, risk_groups};
 pub use rmst::{Rmst, rmst};
+pub use screen::{ScreenRow, univariate_cox};

@@ -7,23 +7,33 @@ use serde_json::Value;
 /// Tolerance for Kaplan–Meier and log-rank quantities (closed forms).
 const CLOSED: f64 = 1e-9;
 
-fn lung() -> (Vec<f64>, Vec<f64>, Vec<Option<f64>>, Vec<Option<f64>>) {
+/// time, 0/1 status, sex and ph.ecog (with missing values).
+struct Lung {
+    time: Vec<f64>,
+    status: Vec<f64>,
+    sex: Vec<Option<f64>>,
+    ecog: Vec<Option<f64>>,
+}
+
+fn lung() -> Lung {
     let csv = read_csv("lung.csv");
     let status: Vec<f64> = csv
         .num_complete("status")
         .iter()
         .map(|&s| if s == 2.0 { 1.0 } else { 0.0 })
         .collect();
-    (
-        csv.num_complete("time"),
+    Lung {
+        time: csv.num_complete("time"),
         status,
-        csv.num("sex"),
-        csv.num("ph.ecog"),
-    )
+        sex: csv.num("sex"),
+        ecog: csv.num("ph.ecog"),
+    }
 }
 
 fn by_sex(conf_type: ConfType) -> Vec<(String, KaplanMeier)> {
-    let (time, status, sex, _) = lung();
+    let Lung {
+        time, status, sex, ..
+    } = lung();
     let data = SurvivalData::from_binary(&time, &status).unwrap();
     let labels: Vec<String> = sex.iter().map(|s| format!("sex={}", s.unwrap())).collect();
     let groups = Groups::from_labels(&labels);
@@ -154,7 +164,9 @@ fn check_logrank(fit: &nomo_survival::LogRank, e: &Value) {
 #[test]
 fn logrank_and_peto_by_sex() {
     let r = reference("lung.json");
-    let (time, status, sex, _) = lung();
+    let Lung {
+        time, status, sex, ..
+    } = lung();
     let data = SurvivalData::from_binary(&time, &status).unwrap();
     let labels: Vec<String> = sex.iter().map(|s| format!("sex={}", s.unwrap())).collect();
     let groups = Groups::from_labels(&labels);
@@ -171,7 +183,9 @@ fn logrank_and_peto_by_sex() {
 #[test]
 fn logrank_four_ecog_groups() {
     let r = reference("lung.json");
-    let (time, status, _, ecog) = lung();
+    let Lung {
+        time, status, ecog, ..
+    } = lung();
     let rows: Vec<usize> = (0..time.len()).filter(|&i| ecog[i].is_some()).collect();
     let data = SurvivalData::from_binary(&time, &status)
         .unwrap()
