@@ -68,7 +68,7 @@ pub struct RefitError(pub String);
 /// A modelling procedure that can be refitted on any multiset of its data rows.
 pub trait Refit: Sync {
     /// Fits the procedure on `rows` (0-based, repetitions allowed) and returns the model.
-    fn fit(&self, rows: &[usize]) -> Result<Box<dyn Predictor>, RefitError>;
+    fn fit(&self, rows: &[usize]) -> Result<Box<dyn Predictor + '_>, RefitError>;
 }
 
 /// Bootstrap settings.
