@@ -162,10 +162,10 @@ pub struct CoxFit {
 }
 
 /// Log likelihood, score and information at β.
-struct Evaluation {
-    loglik: f64,
-    score: Vec<f64>,
-    info: Vec<f64>,
+pub(crate) struct Evaluation {
+    pub(crate) loglik: f64,
+    pub(crate) score: Vec<f64>,
+    pub(crate) info: Vec<f64>,
 }
 
 /// Centred design sorted by time: everything an evaluation needs.
@@ -241,9 +241,33 @@ impl Design {
             .collect()
     }
 
-    /// ℓ, U and I at β (see the module docs); the groups of tied times are visited from the
-    /// longest time down.
+    /// ℓ, U and I at β (see the module docs).
     fn evaluate(&self, beta: &[f64], ties: Ties) -> Evaluation {
+        let p = self.p;
+        let mut total = Evaluation {
+            loglik: 0.0,
+            score: vec![0.0; p],
+            info: vec![0.0; p * p],
+        };
+        self.sweep(beta, ties, |_, group| {
+            total.loglik += group.loglik;
+            total
+                .score
+                .iter_mut()
+                .zip(&group.score)
+                .for_each(|(a, b)| *a += b);
+            total
+                .info
+                .iter_mut()
+                .zip(&group.info)
+                .for_each(|(a, b)| *a += b);
+        });
+        total
+    }
+
+    /// Visits the event times from the longest down with each time's contribution to ℓ, U and
+    /// I (information symmetric, full matrix).
+    pub(crate) fn sweep(&self, beta: &[f64], ties: Ties, mut visit: impl FnMut(f64, &Evaluation)) {
         let p = self.p;
         let n = self.time.len();
         let lp = self.linear_predictor(beta);
@@ -254,9 +278,11 @@ impl Design {
         let mut e2 = vec![0.0; p * p];
         let mut a1 = vec![0.0; p];
         let mut a2 = vec![0.0; p * p];
-        let mut loglik = 0.0;
-        let mut score = vec![0.0; p];
-        let mut info = vec![0.0; p * p];
+        let mut group = Evaluation {
+            loglik: 0.0,
+            score: vec![0.0; p],
+            info: vec![0.0; p * p],
+        };
         let mut a = 0;
         while a < n {
             let t = self.time[a];
@@ -265,6 +291,9 @@ impl Design {
             let mut d = 0usize;
             e1.iter_mut().for_each(|v| *v = 0.0);
             e2.iter_mut().for_each(|v| *v = 0.0);
+            group.loglik = 0.0;
+            group.score.iter_mut().for_each(|v| *v = 0.0);
+            group.info.iter_mut().for_each(|v| *v = 0.0);
             while b < n && self.time[b] == t {
                 let r = lp[b].exp();
                 let x = self.row(b);
@@ -278,9 +307,9 @@ impl Design {
                 if self.event[b] {
                     d += 1;
                     e0 += r;
-                    loglik += lp[b];
+                    group.loglik += lp[b];
                     for j in 0..p {
-                        score[j] += x[j];
+                        group.score[j] += x[j];
                         e1[j] += r * x[j];
                         for k in 0..=j {
                             e2[j * p + k] += r * x[j] * x[k];
@@ -301,25 +330,23 @@ impl Design {
                         a2[j * p + l] = (s2[j * p + l] - f * e2[j * p + l]) / d0;
                     }
                 }
-                loglik -= d0.ln();
+                group.loglik -= d0.ln();
                 for j in 0..p {
-                    score[j] -= a1[j];
+                    group.score[j] -= a1[j];
                     for l in 0..=j {
-                        info[j * p + l] += a2[j * p + l] - a1[j] * a1[l];
+                        group.info[j * p + l] += a2[j * p + l] - a1[j] * a1[l];
                     }
                 }
             }
-            a = b;
-        }
-        for j in 0..p {
-            for l in 0..j {
-                info[l * p + j] = info[j * p + l];
+            if d > 0 {
+                for j in 0..p {
+                    for l in 0..j {
+                        group.info[l * p + j] = group.info[j * p + l];
+                    }
+                }
+                visit(t, &group);
             }
-        }
-        Evaluation {
-            loglik,
-            score,
-            info,
+            a = b;
         }
     }
 

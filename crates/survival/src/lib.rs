@@ -9,7 +9,8 @@
 //! - [`logrank`]: the log-rank and Fleming–Harrington G^ρ tests (`survdiff`), k groups,
 //!   stratified, and the trend test;
 //! - [`cox`]: Cox regression (Efron/Breslow ties) with the global tests, [`concordance`] with
-//!   its infinitesimal-jackknife SE, baseline and predicted survival;
+//!   its infinitesimal-jackknife SE, baseline and predicted survival; [`zph`]: the
+//!   proportional-hazards test of `cox.zph`;
 //! - [`screen`]: the univariate Cox screen table;
 //! - [`risk_groups`]: a score and a cutoff rule → KM per group, medians, log-rank, Cox HR;
 //!
@@ -28,6 +29,7 @@ pub mod quantile;
 pub mod risk_groups;
 pub mod rmst;
 pub mod screen;
+pub mod zph;
 
 pub use concordance::{Concordance, concordance};
 pub use cox::{CoxCoefficient, CoxFit, CoxOptions, Ties, cox_fit};
@@ -40,3 +42,4 @@ pub use quantile::Quantile;
 pub use risk_groups::{CutoffRule, NamedCurve, RiskGroups, risk_groups};
 pub use rmst::{Rmst, rmst};
 pub use screen::{ScreenRow, univariate_cox};
+pub use zph::{Zph, ZphRow, cox_zph};
