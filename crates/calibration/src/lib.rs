@@ -38,7 +38,7 @@ pub use concordance::{binned_c, exact_c, gini_mean_difference};
 pub use curve::{CalibrationCurve, calibration_curve};
 pub use error::CalibrationError;
 pub use hosmer_lemeshow::{HlGroup, HosmerLemeshow, hosmer_lemeshow, wilson_interval};
-pub use logistic_refit::LogisticRefit;
+pub use logistic_refit::{LogisticRefit, StepwiseRefit};
 pub use lowess::{Interpolant, Lowess, Ties, lowess};
 pub use quantile::{quantile7, quantile7_sorted};
 pub use val_prob::{ValProb, lowess_errors, spiegelhalter, val_prob};
