@@ -94,6 +94,9 @@ pub enum NomogramError {
     Flat,
 }
 
+/// A variable's name and its ticks as (label, value, f_v).
+type RawAxis = (String, Vec<(String, Option<f64>, f64)>);
+
 fn logit_inv(eta: f64) -> f64 {
     crate::predict::expit(eta)
 }
@@ -111,7 +114,7 @@ impl Nomogram {
             });
         }
         // raw ticks: (label, value, f)
-        let mut raw: Vec<(String, Vec<(String, Option<f64>, f64)>)> = Vec::new();
+        let mut raw: Vec<RawAxis> = Vec::new();
         for v in variables {
             match v {
                 NomogramVariable::Continuous {
