@@ -101,3 +101,32 @@ w(list(row_labels = feats, col_labels = marks,
        significant = lapply(seq_len(nrow(q)), function(i) q[i, ] < 0.05),
        legend_title = "Spearman \u03c1", note = "\u2022 FDR q < 0.05 (Benjamini\u2013Hochberg)"),
   "heatmap.json")
+
+# LASSO coefficient paths ------------------------------------------------------------------
+# The binomial LASSO of hcc_nomogram.json (27 candidates, its lambda sequence): every
+# coefficient's path on the original scale, as plot.glmnet draws it.
+suppressMessages(library(glmnet))
+d <- read.csv("data/hcc_nomogram.csv")
+d$t2sir_pre <- d$t2_tumor_pre / d$t2_muscle_pre
+d$t2sir_post <- d$t2_tumor_post / d$t2_muscle_post
+d$adc_het_pre <- (d$adc_max_pre - d$adc_min_pre) / d$adc_mean_pre
+d$adc_het_post <- (d$adc_max_post - d$adc_min_post) / d$adc_mean_post
+d$nlr <- d$neutrophils / d$lymphocytes
+d$lmr <- d$lymphocytes / d$monocytes
+d$aapr <- d$albumin / d$alp
+d$siri <- d$neutrophils * d$monocytes / d$lymphocytes
+d$piv <- d$platelets * d$neutrophils * d$monocytes / d$lymphocytes
+d$sii <- d$platelets * d$neutrophils / d$lymphocytes
+d$ag_ratio <- d$albumin / d$globulin
+d$sex_male <- as.integer(d$sex == "M")
+ref <- fromJSON("crates/testdata/reference/hcc_nomogram.json")
+cv <- ref$lasso_binomial_deviance
+x <- as.matrix(d[, ref$candidates])
+y <- as.integer(d$response == "progression")
+fit <- glmnet(x, y, family = "binomial", lambda = cv$lambda, thresh = 1e-12)
+beta <- as.matrix(fit$beta)
+keep <- rownames(beta)[apply(beta != 0, 1, any)]
+w(list(lambda = fit$lambda, nzero = unname(fit$df),
+       coefficients = lapply(keep, function(f) list(name = f, values = unname(beta[f, ]))),
+       label_count = 6L, lambda_min = cv$lambda_min, lambda_1se = cv$lambda_1se),
+  "lasso_path.json")

@@ -38,7 +38,24 @@ fn main() {
     if want("calibration") {
         save(&dir, "calibration", &fixtures::calibration(), single(85.0));
     }
+    if want("lasso_path") {
+        save(&dir, "lasso_path", &fixtures::lasso_path(), single(75.0));
+    }
+    if want("lasso_cv") {
+        save(
+            &dir,
+            "lasso_cv",
+            &fixtures::lasso_cv("hcc_nomogram.json", "lasso_binomial_deviance"),
+            single(75.0),
+        );
+    }
+    if want("nomogram") {
+        save(&dir, "nomogram", &fixtures::nomogram(), double(95.0));
+    }
+    if want("heatmap") {
+        save(&dir, "heatmap", &fixtures::heatmap(), single(82.0));
+    }
     if want("km") {
-        save(&dir, "km", &fixtures::km(), single(95.0));
+        save(&dir, "km", &fixtures::km(), single(82.0));
     }
 }

@@ -34,15 +34,21 @@ fn svg_texts(svg: &str) -> Vec<(String, String)> {
 
 /// Renders `fig` both ways at 640 × 480 and checks the PNG and the SVG's text.
 fn check<F: Figure>(fig: &F, texts: &[&str]) -> Vec<(String, String)> {
+    check_ink(fig, texts, true)
+}
+
+/// As [`check`]; `coloured` says whether the figure must hold a coloured (non-grey) pixel.
+fn check_ink<F: Figure>(fig: &F, texts: &[&str], coloured: bool) -> Vec<(String, String)> {
     let canvas = Canvas::pixels(640, 480).expect("canvas");
     let (w, h, rgb) = decode(&to_png(fig, &canvas).expect("PNG renders"));
     assert_eq!((w, h), (640, 480));
     // not blank: at least 2% of the pixels are ink and at least one is coloured (not grey)
     let ink = rgb.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
     assert!(ink * 50 > (w * h) as usize, "only {ink} ink pixels");
-    assert!(
+    assert_eq!(
         rgb.chunks(3).any(|p| p[0].abs_diff(p[2]) > 60),
-        "no coloured pixel"
+        coloured,
+        "coloured pixels"
     );
     let svg = to_svg(fig, &canvas).expect("SVG renders");
     assert!(svg.starts_with("<svg"), "SVG document");
@@ -197,6 +203,72 @@ fn calibration_with_val_prob_box() {
             "Observed proportion",
             "Apparent",
             "Bias-corrected",
+        ],
+    );
+}
+
+#[test]
+fn lasso_panels_from_glmnet_reference() {
+    // hcc_radiomics_lasso.json binomial_deviance: nzero 0 at the largest lambda
+    check(
+        &fixtures::lasso_cv("hcc_radiomics_lasso.json", "binomial_deviance"),
+        &[
+            "Binomial deviance",
+            "Log(\u{03bb})",
+            "Number of non-zero coefficients",
+            "\u{03bb}min",
+            "\u{03bb}1se",
+            "0",
+        ],
+    );
+    let path = fixtures::lasso_path();
+    check(
+        &path,
+        &[
+            "Coefficients",
+            "Log(\u{03bb})",
+            "adc_mean_post",
+            "t2sir_post",
+        ],
+    );
+}
+
+#[test]
+fn nomogram_in_rms_layout() {
+    // rms draws nomograms in black only
+    check_ink(
+        &fixtures::nomogram(),
+        &[
+            "Points",
+            "Total Points",
+            "Linear Predictor",
+            "Risk of progression",
+            "Child\u{2013}Pugh class",
+            "100",
+            "A",
+            "B",
+            "\u{2212}8",
+        ],
+        false,
+    );
+}
+
+#[test]
+fn heatmap_marks_significant_cells() {
+    let fig = fixtures::heatmap();
+    let svg = to_svg(&fig, &Canvas::pixels(640, 480).expect("canvas")).expect("renders");
+    // one filled circle per FDR-significant cell (2 in the fixture), none elsewhere
+    let marked: usize = fig.significant.iter().flatten().filter(|s| **s).count();
+    assert_eq!(marked, 2);
+    assert_eq!(svg.matches("<circle").count(), marked);
+    check(
+        &fig,
+        &[
+            "Spearman \u{03c1}",
+            "neutrophils",
+            "rad_glcm_003",
+            "0.2",
+            "\u{2212}0.2",
         ],
     );
 }
