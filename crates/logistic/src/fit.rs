@@ -310,15 +310,9 @@ impl LogisticParams {
             warnings.push(s.message());
         }
 
-        if self.profile {
-            let diverging: Vec<&str> = separation
-                .as_ref()
-                .map(|s| s.terms.iter().map(String::as_str).collect())
-                .unwrap_or_default();
+        // Under separation the constrained fits diverge too: no profile limits (None).
+        if self.profile && separation.is_none() {
             for (j, c) in coefficients.iter_mut().enumerate() {
-                if diverging.contains(&c.term.as_str()) {
-                    continue;
-                }
                 let lim = profile::limits(
                     &problem,
                     &sol,

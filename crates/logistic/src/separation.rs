@@ -9,10 +9,11 @@
 //! Newton iteration: a finite maximum is a fixed point of Newton's method (its steps shrink
 //! quadratically), while under separation each step moves the linear predictor of the
 //! separated observations by about one unit. So when a fit ends with fitted probabilities
-//! within 1e-8 of 0 or 1 (or has not converged), ten further Newton steps are taken: the
-//! coefficients that still move by more than 1e-6·(1 + |β|) are the diverging ones, named in
-//! the report, and the observations whose fitted probability is then within 1e-8 of 0 or 1
-//! are counted. Separation is complete when every observation is so fitted.
+//! within 1e-8 of 0 or 1 (or has not converged), ten further Newton steps are taken (enough
+//! to reach a finite maximum from wherever the fit stopped), then ten more: the coefficients
+//! that still move in the second block by more than 1e-6·(1 + |β|) are the diverging ones,
+//! named in the report, and the observations whose fitted probability is then within 1e-8
+//! of 0 or 1 are counted. Separation is complete when every observation is so fitted.
 
 use serde::Serialize;
 
@@ -62,8 +63,10 @@ pub(crate) fn detect(
     if sol.converged && n_extreme(&sol.mu) == 0 {
         return None;
     }
-    let more = irls::fit(problem, Some(&sol.beta), EXTRA_STEPS, 0.0).ok()?;
-    let terms: Vec<String> = sol
+    // a first block of steps reaches the maximum if there is one; the second shows drift
+    let settle = irls::fit(problem, Some(&sol.beta), EXTRA_STEPS, 0.0).ok()?;
+    let more = irls::fit(problem, Some(&settle.beta), EXTRA_STEPS, 0.0).ok()?;
+    let terms: Vec<String> = settle
         .beta
         .iter()
         .zip(&more.beta)
