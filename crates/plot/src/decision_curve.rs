@@ -167,3 +167,17 @@ impl Figure for DcaFigure {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cost_benefit_ratios() {
+        // exact: t : (1 − t)
+        assert_eq!(cost_benefit_label(0.2), "1:4");
+        assert_eq!(cost_benefit_label(0.5), "1:1");
+        assert_eq!(cost_benefit_label(0.8), "4:1");
+        assert_eq!(cost_benefit_label(0.4), "1:1.5");
+    }
+}

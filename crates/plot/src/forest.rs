@@ -179,3 +179,22 @@ impl Figure for ForestFigure {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_cells_and_ticks() {
+        assert_eq!(fmt_ratio(1.5773), "1.58");
+        assert_eq!(fmt_ratio(0.0379), "0.038");
+        assert_eq!(fmt_ratio(0.00002), "<0.001");
+        assert_eq!(fmt_ratio(545.4), "545");
+        assert_eq!(log_ticks(0.3, 3.0), vec![0.5, 1.0, 2.0]);
+        assert_eq!(
+            log_ticks(0.0002, 800.0),
+            vec![0.001, 0.01, 0.1, 1.0, 10.0, 100.0]
+        );
+        assert_eq!(tick_label(0.01), "0.01");
+    }
+}

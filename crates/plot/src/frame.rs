@@ -339,3 +339,47 @@ pub(crate) fn bottom_gutter<DB: DrawingBackend>(p: &Painter<DB>) -> f64 {
 pub(crate) fn top_gutter<DB: DrawingBackend>(p: &Painter<DB>) -> f64 {
     p.px(TICK_PT) + p.px(3.0) + 2.0 * p.line_height(crate::theme::SMALL_PT)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit_frame() -> Frame {
+        Frame {
+            left: 0.0,
+            top: 0.0,
+            right: 100.0,
+            bottom: 100.0,
+            x: Axis::linear(0.0, 1.0),
+            y: Axis::linear(0.0, 1.0),
+        }
+    }
+
+    #[test]
+    fn clipping_cuts_at_the_edges() {
+        // exact: a line from (0.5, 0.5) to (0.5, -1) leaves through the bottom edge at y = 100 px
+        let runs = unit_frame().clip(&[(0.5, 0.5), (0.5, -1.0)]);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0], vec![(50.0, 50.0), (50.0, 100.0)]);
+        // a segment entirely outside disappears; a NaN splits the line
+        assert!(unit_frame().clip(&[(2.0, 2.0), (3.0, 3.0)]).is_empty());
+        let split = unit_frame().clip(&[
+            (0.1, 0.1),
+            (0.2, 0.2),
+            (f64::NAN, 0.3),
+            (0.4, 0.4),
+            (0.5, 0.5),
+        ]);
+        assert_eq!(split.len(), 2);
+    }
+
+    #[test]
+    fn log_axis_maps_decades_evenly() {
+        // 1e-12 absolute: 1 is halfway between 0.1 and 10 on a log axis
+        let f = Frame {
+            x: Axis::log(0.1, 10.0),
+            ..unit_frame()
+        };
+        assert!((f.x_px(1.0) - 50.0).abs() < 1e-12);
+    }
+}

@@ -189,3 +189,15 @@ impl Figure for HeatmapFigure {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diverging_scale_ends() {
+        assert_eq!(diverging_colour(0.0), WHITE);
+        assert_eq!(diverging_colour(1.0), VERMILLION);
+        assert_eq!(diverging_colour(-3.0), BLUE);
+    }
+}

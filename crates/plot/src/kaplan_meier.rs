@@ -353,3 +353,21 @@ fn draw_band<DB: DrawingBackend>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_function_is_right_continuous() {
+        // exact: S = 1 before the first time, the jump value at and after each time
+        let (t, s) = ([2.0, 5.0], [0.8, 0.5]);
+        assert_eq!(step_value(&t, &s, 1.9), 1.0);
+        assert_eq!(step_value(&t, &s, 2.0), 0.8);
+        assert_eq!(step_value(&t, &s, 7.0), 0.5);
+        assert_eq!(
+            step_points(&t, &s, 1.0),
+            vec![(0.0, 1.0), (2.0, 1.0), (2.0, 0.8), (5.0, 0.8), (5.0, 0.5)]
+        );
+    }
+}

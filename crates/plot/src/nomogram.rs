@@ -215,3 +215,23 @@ impl Figure for NomogramFigure {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crowded_labels_alternate_then_thin_out() {
+        // exact: labels 10 px wide every 20 px fit on one side
+        let wide = place_labels(&[0.0, 20.0, 40.0], &[10.0; 3], 2.0);
+        assert!(wide.iter().all(|p| *p == Place::Above));
+        // every 8 px: alternate above and below (16 px apart on each side)
+        let tight = place_labels(&[0.0, 8.0, 16.0, 24.0], &[10.0; 4], 2.0);
+        assert!(tight[0] == Place::Above && tight[1] == Place::Below);
+        // every 3 px: some labels are hidden
+        let crowded = place_labels(&[0.0, 3.0, 6.0, 9.0, 12.0, 15.0], &[10.0; 6], 2.0);
+        assert!(crowded.contains(&Place::Hidden));
+        assert_eq!(display_label("-8"), "\u{2212}8");
+        assert_eq!(display_label("B"), "B");
+    }
+}
