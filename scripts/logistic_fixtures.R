@@ -29,9 +29,9 @@ candidates <- c("sex_male", "age", "t2sir_pre", "t2sir_post", "adc_mean_pre", "a
 entered <- c("t2sir_pre", "t2sir_post", "adc_mean_pre", "adc_mean_post", "adc_max_post",
   "adc_min_post", "adc_het_post", "neutrophils", "nlr", "lmr", "siri", "piv", "sii")
 
-fitm <- function(vars, data = d) {
-  glm(reformulate(if (length(vars)) vars else "1", "y"), family = binomial, data = data,
-      control = ctl)
+fitm <- function(vars) {
+  f <- reformulate(if (length(vars)) vars else "1", "y")
+  eval(bquote(glm(.(f), family = binomial, data = d, control = ctl)))
 }
 
 # SPSS LOGISTIC REGRESSION /METHOD=FSTEP(LR) or BSTEP(LR) with PIN 0.05, POUT 0.10:
@@ -121,12 +121,26 @@ dd <- datadist(a); options(datadist = "dd")
 f_asah <- lrm(y ~ age + gender + s100b + ndka, data = a, tol = 1e-14)
 nom_asah <- nomo_json(f_asah, c("age", "gender", "s100b", "ndka"))
 
+# R's step: forward from the null model within the entered scope (AIC), backward (AIC),
+# both directions with BIC (k = log n); drop1 LR tests of the stepwise model
+upper <- reformulate(entered, "y")
+step_sel <- function(fit, ...) attr(terms(step(fit, trace = 0, ...)), "term.labels")
+step_fwd <- step_sel(fitm(character()), scope = list(lower = ~1, upper = upper), direction = "forward")
+step_bwd <- step_sel(fitm(entered), direction = "backward")
+step_bic <- step_sel(fitm(entered), direction = "both", k = log(nrow(d)))
+step_bic_fwd <- step_sel(fitm(character()), scope = list(lower = ~1, upper = upper), direction = "both", k = log(nrow(d)))
+dr <- drop1(fitm(step_vars), test = "LRT")[-1, ]
+drop1_json <- list(variables = rownames(dr), deviance = unname(dr$Deviance), aic = unname(dr$AIC),
+                   lr_chisq = unname(dr$LRT), p = unname(dr[, "Pr(>Chi)"]))
+
 res <- list(
   meta = list(script = "scripts/logistic_fixtures.R", r = R.version.string,
               rms = as.character(packageVersion("rms"))),
   spss_forward = list(scope = candidates, selected = fwd$selected, steps = fwd$steps),
   spss_backward = list(scope = entered, selected = bwd$selected, steps = bwd$steps),
   vif = list(terms = step_vars, vif = unname(vif_step)),
+  step_aic_forward = step_fwd, step_aic_backward = step_bwd, step_bic_both = step_bic,
+  step_bic_both_from_null = step_bic_fwd, drop1 = drop1_json,
   prediction = pred,
   nomogram_combined = nom_comb,
   nomogram_asah = nom_asah)

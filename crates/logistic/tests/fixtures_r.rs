@@ -197,3 +197,49 @@ fn nomogram_matches_rms_with_a_factor() {
     let nom = Nomogram::new(fit.coefficients[0].estimate, &vars).expect("nomogram");
     check_nomogram(&nom, &f["nomogram_asah"]);
 }
+
+/// R's `step` in other directions and with BIC: selected terms identical, in R's order.
+#[test]
+fn step_directions_and_bic_match_r() {
+    let f = fixtures();
+    let entered = strings(&f["spss_backward"]["scope"]);
+    let names: Vec<&str> = entered.iter().map(String::as_str).collect();
+    let (design, y) = common::hcc(&names);
+    let cases = [
+        ("step_aic_forward", Direction::Forward, Criterion::Aic, None),
+        ("step_aic_backward", Direction::Backward, Criterion::Aic, None),
+        ("step_bic_both", Direction::Both, Criterion::Bic, None),
+        ("step_bic_both_from_null", Direction::Both, Criterion::Bic, Some(Vec::new())),
+    ];
+    for (key, direction, criterion, start) in cases {
+        let params = StepwiseParams {
+            direction,
+            criterion,
+            start,
+            fit: tight(),
+            ..StepwiseParams::default()
+        };
+        let res = stepwise(&params, &design, &y).expect("step");
+        assert_eq!(res.selected, strings(&f[key]), "{key}");
+    }
+}
+
+/// drop1(test = "LRT"): deviances, AICs, LR statistics 1e-6 relative; p 1e-6·max(1, LR).
+#[test]
+fn drop1_matches_r() {
+    let f = fixtures();
+    let r = &f["drop1"];
+    let vars = strings(&r["variables"]);
+    let names: Vec<&str> = vars.iter().map(String::as_str).collect();
+    let (design, y) = common::hcc(&names);
+    let table = nomo_logistic::drop1(&tight(), &design, &y).expect("drop1");
+    for (i, row) in table.rows.iter().enumerate() {
+        assert_eq!(row.variable, vars[i]);
+        assert_eq!(row.df, 1);
+        let e = |k: &str| r[k][i].as_f64().expect("number");
+        assert_rel(row.deviance, e("deviance"), 1e-6, "drop1 deviance");
+        assert_rel(row.aic, e("aic"), 1e-6, "drop1 aic");
+        assert_rel(row.lr_chisq, e("lr_chisq"), 1e-6, "drop1 lr");
+        assert_rel(row.p, e("p"), 1e-6 * row.lr_chisq.max(1.0), "drop1 p");
+    }
+}
