@@ -48,12 +48,20 @@ pub struct Canvas {
 pub const MIN_WIDTH_PX: u32 = 400;
 /// Smallest canvas height accepted, in pixels.
 pub const MIN_HEIGHT_PX: u32 = 300;
+/// Largest canvas side accepted, in pixels (a 180 mm figure at 2800 dpi).
+pub const MAX_SIDE_PX: u32 = 20_000;
 
 impl Canvas {
-    /// A canvas of `width` × `height` pixels (at least 400 × 300).
+    /// A canvas of `width` × `height` pixels (at least 400 × 300, at most 20000 on a side).
     pub fn pixels(width: u32, height: u32) -> Result<Self, PlotError> {
         if width < MIN_WIDTH_PX || height < MIN_HEIGHT_PX {
             return Err(PlotError::CanvasTooSmall { width, height });
+        }
+        if width.max(height) > MAX_SIDE_PX {
+            return Err(PlotError::InvalidSize {
+                what: "canvas side in px",
+                value: f64::from(width.max(height)),
+            });
         }
         Ok(Canvas {
             width_px: width,
@@ -78,7 +86,7 @@ impl Canvas {
         }
         let px = |mm: f64| (mm / MM_PER_INCH * dpi).round();
         let (w, h) = (px(width.mm()), px(height_mm));
-        if w > f64::from(u16::MAX) || h > f64::from(u16::MAX) {
+        if w.max(h) > f64::from(MAX_SIDE_PX) {
             return Err(PlotError::InvalidSize {
                 what: "dpi",
                 value: dpi,

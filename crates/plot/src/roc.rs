@@ -90,6 +90,12 @@ impl RocFigure {
             if let Some(b) = &c.band {
                 check_len("ROC band", b.specificity.len(), b.sensitivity_lower.len())?;
                 check_len("ROC band", b.specificity.len(), b.sensitivity_upper.len())?;
+                check_finite("ROC band", &b.specificity)?;
+                check_finite("ROC band", &b.sensitivity_lower)?;
+                check_finite("ROC band", &b.sensitivity_upper)?;
+            }
+            if let Some(y) = &c.youden {
+                check_finite("Youden point", &[y.specificity, y.sensitivity])?;
             }
         }
         Ok(())

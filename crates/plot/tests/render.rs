@@ -187,6 +187,32 @@ fn bad_input_is_an_error() {
     let mut forest = fixtures::forest();
     forest.rows[0].lower = 0.0;
     assert!(to_svg(&forest, &canvas).is_err());
+    assert!(Canvas::pixels(30_000, 400).is_err());
+    assert!(Canvas::journal(JournalWidth::Double, 100.0, 1e6).is_err());
+    // empty inputs and non-finite values are errors, never a panic or a NaN drawn as a number
+    let mut roc = fixtures::roc();
+    roc.curves.clear();
+    assert!(to_png(&roc, &canvas).is_err());
+    let mut cv = fixtures::lasso_cv("hcc_radiomics_lasso.json", "binomial_deviance");
+    cv.cvm[3] = f64::NAN;
+    assert!(to_svg(&cv, &canvas).is_err());
+    let mut path = fixtures::lasso_path();
+    path.lambda[0] = 0.0;
+    assert!(to_svg(&path, &canvas).is_err());
+    let mut nomogram = fixtures::nomogram();
+    nomogram.predictors[0].labels.pop();
+    assert!(to_svg(&nomogram, &canvas).is_err());
+    let mut heatmap = fixtures::heatmap();
+    heatmap.values[0].pop();
+    assert!(to_svg(&heatmap, &canvas).is_err());
+    let mut dca = fixtures::dca();
+    dca.treat_all.pop();
+    assert!(to_svg(&dca, &canvas).is_err());
+    let mut cal = fixtures::calibration();
+    cal.apparent = None;
+    cal.bias_corrected = None;
+    cal.groups.clear();
+    assert!(to_svg(&cal, &canvas).is_err());
 }
 
 #[test]
@@ -270,5 +296,30 @@ fn heatmap_marks_significant_cells() {
             "0.2",
             "\u{2212}0.2",
         ],
+    );
+}
+
+#[test]
+fn inputs_round_trip_through_json() {
+    // the figure inputs are plain data: JSON out and back gives the same input
+    let km = fixtures::km();
+    let back: nomo_plot::KmFigure =
+        serde_json::from_str(&serde_json::to_string(&km).expect("serialize")).expect("parse");
+    assert_eq!(back, km);
+    let roc = fixtures::roc();
+    let back: nomo_plot::RocFigure =
+        serde_json::from_str(&serde_json::to_string(&roc).expect("serialize")).expect("parse");
+    assert_eq!(back, roc);
+}
+
+#[test]
+fn roc_on_a_reversed_specificity_axis() {
+    let mut fig = fixtures::roc();
+    fig.x_axis = nomo_plot::RocXAxis::Specificity;
+    fig.title = Some("Poor outcome after aSAH".into());
+    fig.curves.truncate(1);
+    check(
+        &fig,
+        &["Specificity", "Poor outcome after aSAH", "1.0", "0.0"],
     );
 }
