@@ -1,5 +1,6 @@
-//! Renders one example of every figure type into `reports/examples/` (or the folder given as the
-//! first argument): `cargo run -p nomo-plot --example gallery`.
+//! Renders one example of every figure type into `reports/examples/`:
+//! `cargo run -p nomo-plot --example gallery [DIR] [TYPE|all] [WIDTHxHEIGHT]`
+//! (defaults: `reports/examples`, every type, journal sizes at 300 dpi).
 
 #[path = "../tests/fixtures/mod.rs"]
 mod fixtures;
@@ -22,13 +23,21 @@ fn main() {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../reports/examples")
         });
     std::fs::create_dir_all(&dir).expect("output folder");
-    let only = std::env::args().nth(2);
+    let only = std::env::args().nth(2).filter(|o| o != "all");
     let want = |n: &str| only.as_deref().is_none_or(|o| o == n);
-    let single = |h_mm: f64| Canvas::journal(JournalWidth::Single, h_mm, 300.0).expect("size");
+    let fixed: Option<Canvas> = std::env::args().nth(3).map(|s| {
+        let (w, h) = s.split_once('x').expect("WIDTHxHEIGHT");
+        Canvas::pixels(w.parse().expect("width"), h.parse().expect("height")).expect("size")
+    });
+    let single = |h_mm: f64| {
+        fixed.unwrap_or_else(|| Canvas::journal(JournalWidth::Single, h_mm, 300.0).expect("size"))
+    };
     if want("roc") {
         save(&dir, "roc", &fixtures::roc(), single(85.0));
     }
-    let double = |h_mm: f64| Canvas::journal(JournalWidth::Double, h_mm, 300.0).expect("size");
+    let double = |h_mm: f64| {
+        fixed.unwrap_or_else(|| Canvas::journal(JournalWidth::Double, h_mm, 300.0).expect("size"))
+    };
     if want("dca") {
         save(&dir, "dca", &fixtures::dca(), single(75.0));
     }

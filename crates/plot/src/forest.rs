@@ -157,16 +157,19 @@ impl Figure for ForestFigure {
         let one = frame.x_px(1.0);
         p.dashed(&[(one, frame.top), (one, frame.bottom)], GREY, AXIS_PT, 2.5)?;
         let n = self.rows.len() as f64;
-        let half = (p.px(2.4)).min((frame.bottom - frame.top) / n * 0.3);
+        let row_h = (frame.bottom - frame.top) / n;
+        let half = (p.px(2.4)).min(row_h * 0.3);
+        // rows too close for the body font get a smaller one (never below 5 pt)
+        let row_pt = (TEXT_PT * (row_h / (lh * 1.05)).min(1.0)).max(5.0);
         for (k, r) in self.rows.iter().enumerate() {
             let y = frame.y_px(n - k as f64 - 0.5);
             let (a, b) = (frame.x_px(r.lower), frame.x_px(r.upper));
             p.line(&[(a, y), (b, y)], BLACK, AXIS_PT * 1.3)?;
             let c = frame.x_px(r.estimate);
             p.fill_rect((c - half, y - half), (c + half, y + half), BLUE)?;
-            p.text(&r.label, (m, y), TEXT_PT, BLACK, Anchor::LEFT)?;
-            p.text(&ci_text[k], (ci_x, y), TEXT_PT, BLACK, Anchor::LEFT)?;
-            p.text(&p_text[k], (p_x, y), TEXT_PT, BLACK, Anchor::RIGHT)?;
+            p.text(&r.label, (m, y), row_pt, BLACK, Anchor::LEFT)?;
+            p.text(&ci_text[k], (ci_x, y), row_pt, BLACK, Anchor::LEFT)?;
+            p.text(&p_text[k], (p_x, y), row_pt, BLACK, Anchor::RIGHT)?;
         }
         let ticks: Vec<Tick> = tick_vals
             .iter()

@@ -236,9 +236,16 @@ impl Frame {
             BLACK,
             AXIS_PT,
         )?;
+        let mut last_right = f64::NEG_INFINITY;
         for t in ticks {
             let x = self.x_px(t.value);
             p.line(&[(x, self.bottom), (x, self.bottom + tick)], BLACK, AXIS_PT)?;
+            // a label that would touch the previous one is left out (its tick stays)
+            let half = p.text_width(&t.label, TEXT_PT) / 2.0;
+            if x - half < last_right + p.px(2.0) {
+                continue;
+            }
+            last_right = x + half;
             p.text(
                 &t.label,
                 (x, self.bottom + tick + p.px(1.5)),

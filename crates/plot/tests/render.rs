@@ -32,16 +32,16 @@ fn svg_texts(svg: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Renders `fig` both ways at 640 × 480 and checks the PNG and the SVG's text.
+/// Renders `fig` both ways at 480 × 360 and checks the PNG and the SVG's text.
 fn check<F: Figure>(fig: &F, texts: &[&str]) -> Vec<(String, String)> {
     check_ink(fig, texts, true)
 }
 
 /// As [`check`]; `coloured` says whether the figure must hold a coloured (non-grey) pixel.
 fn check_ink<F: Figure>(fig: &F, texts: &[&str], coloured: bool) -> Vec<(String, String)> {
-    let canvas = Canvas::pixels(640, 480).expect("canvas");
+    let canvas = Canvas::pixels(480, 360).expect("canvas");
     let (w, h, rgb) = decode(&to_png(fig, &canvas).expect("PNG renders"));
-    assert_eq!((w, h), (640, 480));
+    assert_eq!((w, h), (480, 360));
     // not blank: at least 2% of the pixels are ink and at least one is coloured (not grey)
     let ink = rgb.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
     assert!(ink * 50 > (w * h) as usize, "only {ink} ink pixels");
@@ -153,15 +153,17 @@ fn journal_canvas_sizes() {
     assert_eq!((single.width_px, single.height_px), (1004, 709));
     let double = Canvas::journal(JournalWidth::Double, 60.0, 300.0).expect("size");
     assert_eq!(double.width_px, 2126);
-    let png = to_png(&fixtures::dca(), &single).expect("renders");
+    // render at 150 dpi to keep the test quick: 85 mm = 501.97 px, 60 mm = 354.33 px
+    let draft = Canvas::journal(JournalWidth::Single, 60.0, 150.0).expect("size");
+    let png = to_png(&fixtures::dca(), &draft).expect("renders");
     let (w, h, _) = decode(&png);
-    assert_eq!((w, h), (1004, 709));
-    // the resolution is recorded: 300 dpi = 11811 px per metre
+    assert_eq!((w, h), (502, 354));
+    // the resolution is recorded: 150 dpi = 5905.5 px per metre, rounded
     let reader = png::Decoder::new(std::io::Cursor::new(&png))
         .read_info()
         .expect("header");
     let dims = reader.info().pixel_dims.expect("pHYs chunk");
-    assert_eq!(dims.xppu, 11811);
+    assert_eq!(dims.xppu, 5906);
 }
 
 #[test]
@@ -282,7 +284,7 @@ fn nomogram_in_rms_layout() {
 #[test]
 fn heatmap_marks_significant_cells() {
     let fig = fixtures::heatmap();
-    let svg = to_svg(&fig, &Canvas::pixels(640, 480).expect("canvas")).expect("renders");
+    let svg = to_svg(&fig, &Canvas::pixels(480, 360).expect("canvas")).expect("renders");
     // one filled circle per FDR-significant cell (2 in the fixture), none elsewhere
     let marked: usize = fig.significant.iter().flatten().filter(|s| **s).count();
     assert_eq!(marked, 2);
