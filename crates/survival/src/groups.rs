@@ -4,6 +4,8 @@
 //! parses as a number (so "10" comes after "9"), otherwise by byte order of the text. Risk groups
 //! pass their order explicitly ("low" before "high").
 
+use std::collections::HashMap;
+
 use crate::error::{Result, SurvivalError};
 
 /// Subjects assigned to ordered levels.
@@ -16,30 +18,32 @@ pub struct Groups {
 impl Groups {
     /// Levels from the labels, in R's `factor` order (see the module docs).
     pub fn from_labels<S: AsRef<str>>(labels: &[S]) -> Self {
-        let mut levels: Vec<String> = labels.iter().map(|s| s.as_ref().to_string()).collect();
-        let numeric: Option<Vec<f64>> = levels.iter().map(|s| s.trim().parse().ok()).collect();
-        match numeric {
-            Some(_) => levels.sort_by(|a, b| {
-                let (x, y): (f64, f64) = (
-                    a.trim().parse().unwrap_or(f64::NAN),
-                    b.trim().parse().unwrap_or(f64::NAN),
-                );
-                x.total_cmp(&y)
-            }),
-            None => levels.sort(),
-        }
-        levels.dedup();
-        // numerically equal but differently written labels ("1" and "1.0") stay distinct
-        let index = labels
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut levels: Vec<String> = Vec::new();
+        let first: Vec<usize> = labels
             .iter()
             .map(|s| {
-                levels
-                    .iter()
-                    .position(|l| l == s.as_ref())
-                    .unwrap_or_default()
+                let s = s.as_ref();
+                *seen.entry(s).or_insert_with(|| {
+                    levels.push(s.to_string());
+                    levels.len() - 1
+                })
             })
             .collect();
-        Self { levels, index }
+        let numeric: Option<Vec<f64>> = levels.iter().map(|s| s.trim().parse().ok()).collect();
+        let mut order: Vec<usize> = (0..levels.len()).collect();
+        match numeric {
+            Some(values) => order.sort_by(|&a, &b| values[a].total_cmp(&values[b])),
+            None => order.sort_by(|&a, &b| levels[a].cmp(&levels[b])),
+        }
+        let mut position = vec![0; levels.len()];
+        for (k, &o) in order.iter().enumerate() {
+            position[o] = k;
+        }
+        Self {
+            levels: order.iter().map(|&o| levels[o].clone()).collect(),
+            index: first.iter().map(|&f| position[f]).collect(),
+        }
     }
 
     /// Labels with a given level order; a label outside `levels` is an error.
