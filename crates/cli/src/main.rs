@@ -5,6 +5,7 @@
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod flags;
 
 /// Flags shared by every subcommand.
 #[derive(Debug, Clone, clap::Args)]

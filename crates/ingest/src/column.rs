@@ -1,0 +1,494 @@
+//! Typed columns and the inference that types them.
+//!
+//! A column is stored either as numbers (`f64`, missing cells held as NaN internally and never
+//! exposed: every accessor returns `Option<f64>`) or as text coded against its sorted levels.
+//! Inference, for columns that are not declared:
+//!
+//! - every present value is a number → numeric: **binary** when the values are 0/1,
+//!   **integer** when all are whole numbers, else **continuous**;
+//! - otherwise text: **binary** with two levels, **text** (an identifier) when every value is
+//!   distinct and there are more than 20, else **categorical**;
+//! - a column where more than half of the present values are numbers but some are not is taken
+//!   for a numeric column with a typo and refused ([`IngestError::NonNumeric`] names the first
+//!   offending cell); declare it categorical to keep it as text.
+//!
+//! `inf`/`NaN` literals in a numeric column are refused ([`IngestError::NonFinite`]).
+
+use serde::Serialize;
+
+use crate::error::IngestError;
+use crate::levels::sort_levels;
+use crate::options::Declared;
+
+/// The statistical type of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VariableType {
+    /// Real-valued numbers.
+    Continuous,
+    /// Whole numbers (still numeric: one model term).
+    Integer,
+    /// Two values: numeric 0/1 (one term) or two text levels (one treatment dummy).
+    Binary,
+    /// Text levels with R's treatment coding.
+    Categorical,
+    /// Free text such as an identifier: never a model term.
+    Text,
+}
+
+impl VariableType {
+    /// The lower-case name used in reports (`continuous`, `integer`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VariableType::Continuous => "continuous",
+            VariableType::Integer => "integer",
+            VariableType::Binary => "binary",
+            VariableType::Categorical => "categorical",
+            VariableType::Text => "text",
+        }
+    }
+}
+
+/// Where a column's values live.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum ColumnData {
+    /// NaN marks a missing value (inf/NaN literals are refused at read time).
+    Numeric(Vec<f64>),
+    /// `codes[i]` indexes `levels`; `MISSING` marks a missing value.
+    Text {
+        codes: Vec<u32>,
+        levels: Vec<String>,
+    },
+}
+
+pub(crate) const MISSING: u32 = u32::MAX;
+
+/// One typed column of a [`crate::Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The header name.
+    pub name: String,
+    /// The statistical type.
+    pub kind: VariableType,
+    /// `true` when the type was declared, `false` when inferred.
+    pub declared: bool,
+    /// Why the column got its type ("all values 0/1", "3 text levels", ...).
+    pub reason: String,
+    /// Reference level for treatment coding of a text column (`None`: first sorted level).
+    pub reference: Option<String>,
+    pub(crate) data: ColumnData,
+}
+
+impl Column {
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match &self.data {
+            ColumnData::Numeric(v) => v.len(),
+            ColumnData::Text { codes, .. } => codes.len(),
+        }
+    }
+
+    /// `true` for a column without rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// `true` when the values are stored as numbers.
+    pub fn is_numeric(&self) -> bool {
+        matches!(self.data, ColumnData::Numeric(_))
+    }
+
+    /// The number in row `i` (0-based data row); `None` when missing or the column is text.
+    pub fn number(&self, i: usize) -> Option<f64> {
+        match &self.data {
+            ColumnData::Numeric(v) => v.get(i).copied().filter(|x| !x.is_nan()),
+            ColumnData::Text { .. } => None,
+        }
+    }
+
+    /// `true` when row `i` is missing.
+    pub fn is_missing(&self, i: usize) -> bool {
+        match &self.data {
+            ColumnData::Numeric(v) => v.get(i).is_none_or(|x| x.is_nan()),
+            ColumnData::Text { codes, .. } => codes.get(i).is_none_or(|&c| c == MISSING),
+        }
+    }
+
+    /// Row `i` as text: the level, or the number written as Rust writes an `f64` (shortest
+    /// round-trip form, `1` for 1.0). `None` when missing.
+    pub fn text(&self, i: usize) -> Option<String> {
+        match &self.data {
+            ColumnData::Numeric(v) => v.get(i).filter(|x| !x.is_nan()).map(|x| format!("{x}")),
+            ColumnData::Text { codes, levels } => {
+                codes.get(i).and_then(|&c| levels.get(c as usize)).cloned()
+            }
+        }
+    }
+
+    /// The level index of row `i` in [`Column::levels`] (text columns only).
+    pub(crate) fn code(&self, i: usize) -> Option<usize> {
+        match &self.data {
+            ColumnData::Text { codes, .. } => {
+                codes.get(i).filter(|&&c| c != MISSING).map(|&c| c as usize)
+            }
+            ColumnData::Numeric(_) => None,
+        }
+    }
+
+    /// The sorted levels of a text column (R's `factor()` order); `None` for numeric columns.
+    pub fn levels(&self) -> Option<&[String]> {
+        match &self.data {
+            ColumnData::Text { levels, .. } => Some(levels),
+            ColumnData::Numeric(_) => None,
+        }
+    }
+
+    /// All values as numbers (`None` = missing); `None` for a text column.
+    pub fn numbers(&self) -> Option<Vec<Option<f64>>> {
+        match &self.data {
+            ColumnData::Numeric(v) => Some(v.iter().map(|x| (!x.is_nan()).then_some(*x)).collect()),
+            ColumnData::Text { .. } => None,
+        }
+    }
+
+    /// Number of missing values.
+    pub fn n_missing(&self) -> usize {
+        match &self.data {
+            ColumnData::Numeric(v) => v.iter().filter(|x| x.is_nan()).count(),
+            ColumnData::Text { codes, .. } => codes.iter().filter(|&&c| c == MISSING).count(),
+        }
+    }
+}
+
+/// Where a column came from, for error messages.
+pub(crate) struct Origin<'a> {
+    pub file: &'a str,
+    /// Spreadsheet row number of data row 0.
+    pub first_row: usize,
+}
+
+/// Parses one trimmed cell as a number (`decimal_comma`: `1,23` → 1.23).
+pub(crate) fn parse_number(cell: &str, decimal_comma: bool) -> Option<f64> {
+    if decimal_comma && cell.contains(',') {
+        if cell.contains('.') {
+            return None;
+        }
+        cell.replacen(',', ".", 1).parse().ok()
+    } else {
+        cell.parse().ok()
+    }
+}
+
+/// Types a column of raw text cells (`None` = a cell the reader already took as missing).
+pub(crate) fn type_text_cells<'s>(
+    name: &str,
+    cells: impl Iterator<Item = Option<&'s str>>,
+    na_tokens: &[String],
+    decimal_comma: bool,
+    declared: Option<&Declared>,
+    origin: &Origin<'_>,
+) -> Result<Column, IngestError> {
+    let cleaned: Vec<Option<&str>> = cells
+        .map(|c| {
+            c.map(str::trim)
+                .filter(|t| !na_tokens.iter().any(|tok| tok == t))
+        })
+        .collect();
+    let as_text = matches!(
+        declared,
+        Some(Declared::Categorical { .. } | Declared::Text | Declared::Binary { .. })
+    );
+    if !as_text {
+        let mut numbers = Vec::with_capacity(cleaned.len());
+        let mut n_numeric = 0usize;
+        let mut first_bad: Option<(usize, &str)> = None;
+        for (i, cell) in cleaned.iter().enumerate() {
+            match cell {
+                None => numbers.push(f64::NAN),
+                Some(text) => match parse_number(text, decimal_comma) {
+                    Some(x) if x.is_finite() => {
+                        n_numeric += 1;
+                        numbers.push(x);
+                    }
+                    Some(_) => {
+                        return Err(IngestError::NonFinite {
+                            file: origin.file.to_string(),
+                            row: origin.first_row + i,
+                            column: name.to_string(),
+                            value: text.to_string(),
+                        });
+                    }
+                    None => {
+                        if first_bad.is_none() {
+                            first_bad = Some((i, text));
+                        }
+                        numbers.push(f64::NAN);
+                    }
+                },
+            }
+        }
+        let n_present = cleaned.iter().filter(|c| c.is_some()).count();
+        match first_bad {
+            None => return type_numbers(name, numbers, declared, origin),
+            Some((i, text))
+                if matches!(declared, Some(Declared::Continuous)) || 2 * n_numeric > n_present =>
+            {
+                return Err(IngestError::NonNumeric {
+                    file: origin.file.to_string(),
+                    row: origin.first_row + i,
+                    column: name.to_string(),
+                    value: text.to_string(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    let mut levels: Vec<String> = {
+        let mut set: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        for c in cleaned.iter().flatten() {
+            set.insert(c);
+        }
+        set.into_iter().map(str::to_string).collect()
+    };
+    sort_levels(&mut levels);
+    let index: std::collections::HashMap<&str, u32> = levels
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (l.as_str(), k as u32))
+        .collect();
+    let codes: Vec<u32> = cleaned
+        .iter()
+        .map(|c| c.map_or(MISSING, |t| index[t]))
+        .collect();
+    finish_text(name, codes, levels, declared, origin)
+}
+
+/// Types a text column given its codes and sorted levels.
+fn finish_text(
+    name: &str,
+    codes: Vec<u32>,
+    levels: Vec<String>,
+    declared: Option<&Declared>,
+    origin: &Origin<'_>,
+) -> Result<Column, IngestError> {
+    let n_present = codes.iter().filter(|&&c| c != MISSING).count();
+    let column = |kind, declared, reason: String, reference| Column {
+        name: name.to_string(),
+        kind,
+        declared,
+        reason,
+        reference,
+        data: ColumnData::Text {
+            codes: codes.clone(),
+            levels: levels.clone(),
+        },
+    };
+    match declared {
+        Some(Declared::Text) => Ok(column(
+            VariableType::Text,
+            true,
+            "declared text".into(),
+            None,
+        )),
+        Some(Declared::Categorical { reference }) => {
+            if let Some(r) = reference
+                && !levels.contains(r)
+            {
+                return Err(IngestError::EventAbsent {
+                    file: origin.file.to_string(),
+                    column: name.to_string(),
+                    event: r.clone(),
+                    levels,
+                });
+            }
+            Ok(column(
+                VariableType::Categorical,
+                true,
+                format!("declared categorical, {} levels", levels.len()),
+                reference.clone(),
+            ))
+        }
+        Some(Declared::Binary { event }) => {
+            binary_from_levels(name, &codes, &levels, event, origin)
+        }
+        Some(Declared::Continuous) => unreachable_declared(name, origin),
+        None => {
+            let (kind, reason) = if levels.len() == 2 {
+                (
+                    VariableType::Binary,
+                    format!("2 text levels ({}, {})", levels[0], levels[1]),
+                )
+            } else if levels.len() == n_present && n_present > 20 {
+                (
+                    VariableType::Text,
+                    format!("text, every one of {n_present} values distinct"),
+                )
+            } else {
+                (
+                    VariableType::Categorical,
+                    format!("{} text levels", levels.len()),
+                )
+            };
+            Ok(column(kind, false, reason, None))
+        }
+    }
+}
+
+/// A declared-continuous column always goes through the numeric path; reaching the text path
+/// means a value failed to parse, which that path reports first. Kept as an error, not a panic.
+fn unreachable_declared(name: &str, origin: &Origin<'_>) -> Result<Column, IngestError> {
+    Err(IngestError::ColumnType {
+        file: origin.file.to_string(),
+        column: name.to_string(),
+        message: "declared continuous but holds text".into(),
+    })
+}
+
+/// The natural event of a recognised two-level coding (0/1, no/yes, false/true).
+fn natural_event(levels: &[String]) -> Option<usize> {
+    let low: Vec<String> = levels.iter().map(|l| l.to_lowercase()).collect();
+    let pairs = [
+        ("0", "1"),
+        ("no", "yes"),
+        ("false", "true"),
+        ("n", "y"),
+        ("f", "t"),
+    ];
+    for (a, b) in pairs {
+        let has = |s: &str| low.iter().all(|l| l == a || l == b) && low.iter().any(|l| l == s);
+        if has(b) || (low.iter().all(|l| l == a || l == b) && !low.is_empty()) {
+            return low.iter().position(|l| l == b).or(Some(usize::MAX));
+        }
+    }
+    None
+}
+
+/// Recodes a declared-binary text column to 0/1.
+fn binary_from_levels(
+    name: &str,
+    codes: &[u32],
+    levels: &[String],
+    event: &Option<String>,
+    origin: &Origin<'_>,
+) -> Result<Column, IngestError> {
+    if levels.len() > 2 {
+        return Err(IngestError::OutcomeLevels {
+            file: origin.file.to_string(),
+            column: name.to_string(),
+            levels: levels.to_vec(),
+        });
+    }
+    let event_index = match event {
+        Some(e) => match levels.iter().position(|l| l == e) {
+            Some(k) => k,
+            None => {
+                return Err(IngestError::EventAbsent {
+                    file: origin.file.to_string(),
+                    column: name.to_string(),
+                    event: e.clone(),
+                    levels: levels.to_vec(),
+                });
+            }
+        },
+        None => natural_event(levels).ok_or_else(|| IngestError::ColumnType {
+            file: origin.file.to_string(),
+            column: name.to_string(),
+            message: format!(
+                "two levels ({}) with no natural event: name the event level",
+                levels.join(", ")
+            ),
+        })?,
+    };
+    let values = codes
+        .iter()
+        .map(|&c| {
+            if c == MISSING {
+                f64::NAN
+            } else if c as usize == event_index {
+                1.0
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let event_name = levels
+        .get(event_index)
+        .cloned()
+        .or_else(|| event.clone())
+        .unwrap_or_else(|| "1".into());
+    Ok(Column {
+        name: name.to_string(),
+        kind: VariableType::Binary,
+        declared: true,
+        reason: format!("declared binary, `{event_name}` = 1"),
+        reference: None,
+        data: ColumnData::Numeric(values),
+    })
+}
+
+/// Types a numeric column (NaN = missing).
+pub(crate) fn type_numbers(
+    name: &str,
+    values: Vec<f64>,
+    declared: Option<&Declared>,
+    origin: &Origin<'_>,
+) -> Result<Column, IngestError> {
+    match declared {
+        Some(Declared::Categorical { .. } | Declared::Text | Declared::Binary { .. }) => {
+            let mut levels: Vec<String> = {
+                let mut distinct: Vec<f64> =
+                    values.iter().copied().filter(|x| !x.is_nan()).collect();
+                distinct.sort_by(f64::total_cmp);
+                distinct.dedup();
+                distinct.iter().map(|x| format!("{x}")).collect()
+            };
+            sort_levels(&mut levels);
+            let index: std::collections::HashMap<String, u32> = levels
+                .iter()
+                .enumerate()
+                .map(|(k, l)| (l.clone(), k as u32))
+                .collect();
+            let codes = values
+                .iter()
+                .map(|x| {
+                    if x.is_nan() {
+                        MISSING
+                    } else {
+                        index.get(&format!("{x}")).copied().unwrap_or(MISSING)
+                    }
+                })
+                .collect();
+            finish_text(name, codes, levels, declared, origin)
+        }
+        _ => {
+            let present = || values.iter().filter(|x| !x.is_nan());
+            let n_present = present().count();
+            let (kind, reason) = if n_present == 0 {
+                (VariableType::Continuous, "every value missing".to_string())
+            } else if present().all(|&x| x == 0.0 || x == 1.0) {
+                (VariableType::Binary, "numeric, all values 0/1".to_string())
+            } else if present().all(|x| x.fract() == 0.0) {
+                (VariableType::Integer, "numeric, whole numbers".to_string())
+            } else {
+                (VariableType::Continuous, "numeric".to_string())
+            };
+            let declared_continuous = matches!(declared, Some(Declared::Continuous));
+            Ok(Column {
+                name: name.to_string(),
+                kind: if declared_continuous && kind == VariableType::Binary {
+                    VariableType::Integer
+                } else {
+                    kind
+                },
+                declared: declared_continuous,
+                reason: if declared_continuous {
+                    "declared continuous".into()
+                } else {
+                    reason
+                },
+                reference: None,
+                data: ColumnData::Numeric(values),
+            })
+        }
+    }
+}
