@@ -229,7 +229,7 @@ impl LogisticParams {
                 history: sol.history,
             });
         }
-        let qr = irls::weighted_qr(&x, &sol.eta).map_err(|a| LogisticError::Singular {
+        let qr = irls::weighted_qr_w(&x, &sol.weights).map_err(|a| LogisticError::Singular {
             aliased: a.into_iter().map(|j| names[j].clone()).collect(),
         })?;
         let covariance = qr.inverse_gram();

@@ -40,6 +40,8 @@ pub(crate) struct Solution {
     pub beta: Vec<f64>,
     pub eta: Vec<f64>,
     pub mu: Vec<f64>,
+    /// Working weights μ(1 − μ) at the estimate (floored at ε).
+    pub weights: Vec<f64>,
     /// −2 l(β̂) (unpenalised).
     pub deviance: f64,
     /// −2 l*(β̂) for Firth; equals `deviance` for maximum likelihood.
@@ -55,12 +57,13 @@ pub(crate) struct Solution {
 fn observation(eta: f64, y: f64) -> (f64, f64, f64) {
     let e = (-eta.abs()).exp();
     let one_plus = 1.0 + e;
+    // log(1 + e): `ln` of the rounded sum is accurate to ~1e-13 relative for e ≥ 1e-3 and
+    // several times faster than `ln_1p`, which is kept for small e.
+    let l = if e >= 1e-3 { one_plus.ln() } else { e.ln_1p() };
     let (mu, log_term) = if eta >= 0.0 {
-        // log μ = −log1p(e); log(1 − μ) = −η − log1p(e)
-        let l = e.ln_1p();
+        // log μ = −log(1 + e); log(1 − μ) = −η − log(1 + e)
         (1.0 / one_plus, if y == 1.0 { l } else { eta + l })
     } else {
-        let l = e.ln_1p();
         (e / one_plus, if y == 1.0 { -eta + l } else { l })
     };
     let w = (e / (one_plus * one_plus)).max(f64::EPSILON);
@@ -88,12 +91,16 @@ pub(crate) fn linear_predictor(
     eta
 }
 
-/// Deviance −2l at η.
-pub(crate) fn deviance_at(eta: &[f64], y: &[f64]) -> f64 {
-    eta.iter()
-        .zip(y)
-        .map(|(&e, &yi)| observation(e, yi).2)
-        .sum()
+/// Fills μ and w at η and returns the deviance (one exponential and one log per observation).
+fn evaluate(eta: &[f64], y: &[f64], mu: &mut [f64], w: &mut [f64]) -> f64 {
+    let mut dev = 0.0;
+    for (i, (&e, &yi)) in eta.iter().zip(y).enumerate() {
+        let (m, wi, d) = observation(e, yi);
+        mu[i] = m;
+        w[i] = wi;
+        dev += d;
+    }
+    dev
 }
 
 /// √W-scaled columns.
@@ -103,10 +110,10 @@ fn weighted_columns(x: &[Vec<f64>], sqrt_w: &[f64], idx: &[usize]) -> Vec<Vec<f6
         .collect()
 }
 
-/// QR of √W X for the full design at μ (for covariance, leverages and Firth's penalty).
-/// `Err` carries the aliased column indices.
-pub(crate) fn weighted_qr(x: &[Vec<f64>], eta: &[f64]) -> Result<Qr, Vec<usize>> {
-    let sqrt_w: Vec<f64> = eta.iter().map(|&e| observation(e, 0.0).1.sqrt()).collect();
+/// QR of √W X for the full design with weights w (for covariance, leverages and Firth's
+/// penalty). `Err` carries the aliased column indices.
+pub(crate) fn weighted_qr_w(x: &[Vec<f64>], w: &[f64]) -> Result<Qr, Vec<usize>> {
+    let sqrt_w: Vec<f64> = w.iter().map(|v| v.sqrt()).collect();
     let idx: Vec<usize> = (0..x.len()).collect();
     match Qr::factor(weighted_columns(x, &sqrt_w, &idx)) {
         QrResult::Full(qr) => Ok(qr),
@@ -114,10 +121,15 @@ pub(crate) fn weighted_qr(x: &[Vec<f64>], eta: &[f64]) -> Result<Qr, Vec<usize>>
     }
 }
 
-/// The Firth penalised objective −2l* = D − log|XᵀWX| at η (`None` if XᵀWX is singular).
-fn firth_objective(x: &[Vec<f64>], eta: &[f64], dev: f64) -> Option<(f64, Qr)> {
-    let qr = weighted_qr(x, eta).ok()?;
-    Some((dev - qr.log_det_gram(), qr))
+/// QR of √W X with the weights at η.
+pub(crate) fn weighted_qr(x: &[Vec<f64>], eta: &[f64]) -> Result<Qr, Vec<usize>> {
+    let w: Vec<f64> = eta.iter().map(|&e| observation(e, 0.0).1).collect();
+    weighted_qr_w(x, &w)
+}
+
+/// The Firth penalised objective −2l* = D − log|XᵀWX| (infinite if XᵀWX is singular).
+fn firth_objective(x: &[Vec<f64>], w: &[f64], dev: f64) -> f64 {
+    weighted_qr_w(x, w).map_or(f64::INFINITY, |qr| dev - qr.log_det_gram())
 }
 
 /// Runs IRLS (or Firth's modified scoring). `Err` carries aliased column indices.
@@ -163,56 +175,41 @@ pub(crate) fn fit(
             })
             .collect(),
     };
-    let mut dev = deviance_at(&eta, y);
-    let mut objective = if problem.firth && start.is_some() {
-        firth_objective(x, &eta, dev).map_or(f64::INFINITY, |o| o.0)
+    let mut mu = vec![0.0; n];
+    let mut w = vec![0.0; n];
+    let mut dev = evaluate(&eta, y, &mut mu, &mut w);
+    let mut objective = if problem.firth && (start.is_some() || free.is_empty()) {
+        firth_objective(x, &w, dev)
     } else {
         dev
     };
     let mut have_beta = start.is_some();
     let mut history = Vec::new();
-    let mut converged = false;
+    let mut converged = free.is_empty();
     let mut iterations = 0;
-
-    if free.is_empty() {
-        // nothing to estimate: the objective at the fixed coefficients is the answer
-        if problem.firth {
-            objective = firth_objective(x, &eta, dev).map_or(f64::INFINITY, |o| o.0);
-        }
-        let mu = eta.iter().map(|&e| observation(e, 0.0).0).collect();
-        return Ok(Solution {
-            beta,
-            eta,
-            mu,
-            deviance: dev,
-            objective,
-            iterations: 0,
-            converged: true,
-            history,
-        });
-    }
 
     let mut sqrt_w = vec![0.0; n];
     let mut z = vec![0.0; n];
+    let mut mu_new = vec![0.0; n];
+    let mut w_new = vec![0.0; n];
     for iter in 1..=max_iter {
+        if free.is_empty() {
+            break;
+        }
         iterations = iter;
         // working weights and response at the current η
         let lev = if problem.firth {
-            match weighted_qr(x, &eta) {
-                Ok(qr) => Some(qr.leverages(n)),
-                Err(a) => return Err(a),
-            }
+            Some(weighted_qr_w(x, &w)?.leverages(n))
         } else {
             None
         };
         for i in 0..n {
-            let (mu, w, _) = observation(eta[i], y[i]);
-            sqrt_w[i] = w.sqrt();
-            let mut r = y[i] - mu;
+            sqrt_w[i] = w[i].sqrt();
+            let mut r = y[i] - mu[i];
             if let Some(h) = &lev {
-                r += h[i] * (0.5 - mu);
+                r += h[i] * (0.5 - mu[i]);
             }
-            z[i] = (eta[i] - offset[i] + r / w) * sqrt_w[i];
+            z[i] = (eta[i] - offset[i] + r / w[i]) * sqrt_w[i];
         }
         let qr = match Qr::factor(weighted_columns(x, &sqrt_w, &free)) {
             QrResult::Full(qr) => qr,
@@ -227,9 +224,9 @@ pub(crate) fn fit(
         let mut halvings = 0;
         let (new_eta, new_dev, new_obj) = loop {
             let e = linear_predictor(x, &beta, problem.offset, n);
-            let d = deviance_at(&e, y);
+            let d = evaluate(&e, y, &mut mu_new, &mut w_new);
             let o = if problem.firth {
-                firth_objective(x, &e, d).map_or(f64::INFINITY, |o| o.0)
+                firth_objective(x, &w_new, d)
             } else {
                 d
             };
@@ -242,6 +239,8 @@ pub(crate) fn fit(
                 beta[j] = 0.5 * (beta[j] + old_beta[j]);
             }
         };
+        std::mem::swap(&mut mu, &mut mu_new);
+        std::mem::swap(&mut w, &mut w_new);
         let change = (new_obj - objective).abs() / (new_obj.abs() + 0.1);
         let max_step = free
             .iter()
@@ -263,11 +262,11 @@ pub(crate) fn fit(
             break;
         }
     }
-    let mu = eta.iter().map(|&e| observation(e, 0.0).0).collect();
     Ok(Solution {
         beta,
         eta,
         mu,
+        weights: w,
         deviance: dev,
         objective,
         iterations,

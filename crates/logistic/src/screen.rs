@@ -4,6 +4,7 @@
 //! rows report the Wald statistics and odds ratios of every term of the candidate and, per
 //! variable, the likelihood-ratio p against the intercept-only model on the same rows.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::design::Design;
@@ -28,10 +29,12 @@ pub struct ScreenRow {
 }
 
 /// Fits y ~ candidate for each (design, y) pair, in order; fits that fail are reported in
-/// their row's `error` rather than aborting the screen.
+/// their row's `error` rather than aborting the screen. The fits run in parallel (rayon);
+/// each is independent and the rows are collected in input order, so the result is the same
+/// at any thread count.
 pub fn screen(params: &LogisticParams, candidates: &[(Design, Vec<f64>)]) -> Vec<ScreenRow> {
     candidates
-        .iter()
+        .par_iter()
         .map(|(design, y)| one(params, design, y))
         .collect()
 }

@@ -207,9 +207,19 @@ fn step_directions_and_bic_match_r() {
     let (design, y) = common::hcc(&names);
     let cases = [
         ("step_aic_forward", Direction::Forward, Criterion::Aic, None),
-        ("step_aic_backward", Direction::Backward, Criterion::Aic, None),
+        (
+            "step_aic_backward",
+            Direction::Backward,
+            Criterion::Aic,
+            None,
+        ),
         ("step_bic_both", Direction::Both, Criterion::Bic, None),
-        ("step_bic_both_from_null", Direction::Both, Criterion::Bic, Some(Vec::new())),
+        (
+            "step_bic_both_from_null",
+            Direction::Both,
+            Criterion::Bic,
+            Some(Vec::new()),
+        ),
     ];
     for (key, direction, criterion, start) in cases {
         let params = StepwiseParams {
