@@ -17,7 +17,8 @@
 //! V10 = (d_< + d/2)/n and each of its controls V01 = (m − c_< − c/2)/m: the pooled mid-rank
 //! minus the within-class mid-rank is exactly the count of the other class below plus half the
 //! ties. θ = Σ_groups c·(2d_< + d) / (2mn) is accumulated in integers, so it is exact up to the
-//! final division. The whole construction costs one O(N log N) sort and O(N) passes.
+//! final division. The whole construction costs one sort (a radix sort of the scores' order
+//! keys, see `radix.rs`) and O(N) passes.
 //!
 //! The same walk yields the curve with pROC's conventions: thresholds −∞, the midpoints
 //! (u_k + u_{k+1})/2 between consecutive distinct pooled scores, and +∞; at each threshold the
@@ -28,6 +29,7 @@ use serde::{Serialize, Serializer};
 
 use crate::direction::{Direction, DirectionRule, auto_direction};
 use crate::error::RocError;
+use crate::radix::{from_order_key, order_key, radix_sort};
 
 /// Serializes a threshold, writing ±∞ as `null` (as the R references do).
 pub(crate) fn finite_or_null<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -81,6 +83,9 @@ impl Roc {
                 outcome: outcome.len(),
             });
         }
+        if u32::try_from(scores.len()).is_err() {
+            return Err(RocError::TooManyObservations { n: scores.len() });
+        }
         if let Some((index, &value)) = scores.iter().enumerate().find(|(_, v)| !v.is_finite()) {
             return Err(RocError::NonFiniteScore { index, value });
         }
@@ -113,12 +118,13 @@ impl Roc {
             cases.iter_mut().for_each(|v| *v = -*v);
             controls.iter_mut().for_each(|v| *v = -*v);
         }
-        let mut order: Vec<(f64, usize)> = scores
+        // One sort of the pooled oriented scores, carrying each observation's index.
+        let mut keys: Vec<u64> = scores
             .iter()
-            .enumerate()
-            .map(|(i, &s)| (direction.orient(s), i))
+            .map(|&s| order_key(direction.orient(s)))
             .collect();
-        order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        let mut index: Vec<u32> = (0..scores.len() as u32).collect();
+        radix_sort(&mut keys, &mut index);
 
         let (mf, nf) = (m as f64, n as f64);
         let mut v10 = vec![0.0; m];
@@ -132,12 +138,13 @@ impl Roc {
         let (mut cases_below, mut controls_below) = (0usize, 0usize);
         let mut twice_mw: u128 = 0;
         let mut start = 0;
-        while start < order.len() {
-            let value = order[start].0;
+        while start < keys.len() {
+            let key = keys[start];
+            let value = from_order_key(key);
             let mut end = start;
             let (mut c, mut d) = (0usize, 0usize);
-            while end < order.len() && order[end].0 == value {
-                if outcome[order[end].1] {
+            while end < keys.len() && keys[end] == key {
+                if outcome[index[end] as usize] {
                     c += 1;
                 } else {
                     d += 1;
@@ -146,7 +153,8 @@ impl Roc {
             }
             let case_place = (controls_below as f64 + d as f64 / 2.0) / nf;
             let control_place = (mf - cases_below as f64 - c as f64 / 2.0) / mf;
-            for &(_, i) in &order[start..end] {
+            for &i in &index[start..end] {
+                let i = i as usize;
                 if outcome[i] {
                     v10[within[i]] = case_place;
                 } else {
@@ -156,8 +164,8 @@ impl Roc {
             twice_mw += c as u128 * (2 * controls_below + d) as u128;
             cases_below += c;
             controls_below += d;
-            let threshold = if end < order.len() {
-                direction.orient((value + order[end].0) / 2.0)
+            let threshold = if end < keys.len() {
+                direction.orient((value + from_order_key(keys[end])) / 2.0)
             } else {
                 direction.orient(f64::INFINITY)
             };
