@@ -40,7 +40,7 @@ pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
     let mut keys_tmp = vec![0u64; n];
     let mut index_tmp = vec![0u32; n];
     for (d, c) in counts.iter().enumerate() {
-        if c.iter().any(|&x| x == n) {
+        if c.contains(&n) {
             continue; // every key has the same digit here
         }
         let mut offsets = [0usize; 256];
