@@ -344,23 +344,22 @@ fn unreachable_declared(name: &str, origin: &Origin<'_>) -> Result<Column, Inges
     })
 }
 
-/// The natural event of a recognised two-level coding (0/1, no/yes, false/true).
+/// The natural event of a recognised two-level coding (0/1, no/yes, false/true, n/y, f/t, any
+/// case): the index of the second level of the pair, or `usize::MAX` when only the first occurs
+/// (no row is an event). `None` for levels that are no such pair.
 fn natural_event(levels: &[String]) -> Option<usize> {
-    let low: Vec<String> = levels.iter().map(|l| l.to_lowercase()).collect();
-    let pairs = [
+    const PAIRS: [(&str, &str); 5] = [
         ("0", "1"),
         ("no", "yes"),
         ("false", "true"),
         ("n", "y"),
         ("f", "t"),
     ];
-    for (a, b) in pairs {
-        let has = |s: &str| low.iter().all(|l| l == a || l == b) && low.iter().any(|l| l == s);
-        if has(b) || (low.iter().all(|l| l == a || l == b) && !low.is_empty()) {
-            return low.iter().position(|l| l == b).or(Some(usize::MAX));
-        }
-    }
-    None
+    let low: Vec<String> = levels.iter().map(|l| l.to_lowercase()).collect();
+    PAIRS.iter().find_map(|(a, b)| {
+        (!low.is_empty() && low.iter().all(|l| l == a || l == b))
+            .then(|| low.iter().position(|l| l == b).unwrap_or(usize::MAX))
+    })
 }
 
 /// Recodes a declared-binary text column to 0/1.

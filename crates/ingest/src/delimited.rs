@@ -85,9 +85,9 @@ pub(crate) fn read_delimited(
         None => {
             let frame = polars_read(body, delimiter, &names, &all_text, options, None)
                 .map_err(|e| format_error(file, e))?;
-            type_frame(&frame, &names, options, &origin).unwrap_or_else(|| Err(internal(file)))?
+            type_frame(&frame, &names, options, &origin).unwrap_or_else(|| Err(internal(file)))
         }
-    };
+    }?;
     Ok(Delimited {
         columns,
         n_rows,
@@ -114,7 +114,7 @@ fn sample_is_numeric(col: &polars::prelude::Column, options: &ReadOptions) -> bo
     let Ok(strings) = col.str() else {
         return false;
     };
-    strings.into_iter().flatten().all(|cell| {
+    strings.iter().flatten().all(|cell| {
         let t = cell.trim();
         options.na_tokens.iter().any(|tok| tok == t)
             || parse_number(t, options.decimal_comma).is_some_and(f64::is_finite)
@@ -172,7 +172,7 @@ fn type_frame(
                 let values: Vec<f64> = col
                     .f64()
                     .ok()?
-                    .into_iter()
+                    .iter()
                     .map(|x| x.unwrap_or(f64::NAN))
                     .collect();
                 if values.iter().any(|x| x.is_infinite()) || has_nan_literal(col) {
@@ -184,7 +184,7 @@ fn type_frame(
                 let strings = col.str().ok()?;
                 type_text_cells(
                     name,
-                    strings.into_iter(),
+                    strings.iter(),
                     &options.na_tokens,
                     options.decimal_comma,
                     declared,
@@ -204,6 +204,6 @@ fn type_frame(
 /// missing-value tokens.
 fn has_nan_literal(col: &polars::prelude::Column) -> bool {
     col.f64()
-        .map(|c| c.into_iter().flatten().any(f64::is_nan))
+        .map(|c| c.iter().flatten().any(f64::is_nan))
         .unwrap_or(false)
 }

@@ -43,13 +43,13 @@ pub(crate) fn read_parquet(
             let values: Vec<f64> = cast
                 .f64()
                 .map_err(format)?
-                .into_iter()
+                .iter()
                 .map(|x| x.unwrap_or(f64::NAN))
                 .collect();
             if let Some(i) = cast
                 .f64()
                 .map_err(format)?
-                .into_iter()
+                .iter()
                 .position(|x| x.is_some_and(|v| !v.is_finite()))
             {
                 return Err(IngestError::NonFinite {
@@ -63,7 +63,7 @@ pub(crate) fn read_parquet(
         } else if col.dtype() == &DataType::Boolean {
             let cells = col.bool().map_err(format)?;
             let text: Vec<Option<&str>> = cells
-                .into_iter()
+                .iter()
                 .map(|b| b.map(|b| if b { "TRUE" } else { "FALSE" }))
                 .collect();
             type_text_cells(&name, text.into_iter(), &[], false, declared, &origin)?
@@ -71,7 +71,7 @@ pub(crate) fn read_parquet(
             let cast = col.cast(&DataType::String).map_err(format)?;
             type_text_cells(
                 &name,
-                cast.str().map_err(format)?.into_iter(),
+                cast.str().map_err(format)?.iter(),
                 &options.na_tokens,
                 options.decimal_comma,
                 declared,

@@ -34,7 +34,7 @@ pub fn read_table(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Table
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_lowercase();
-    let mut table = match extension.as_str() {
+    let table = match extension.as_str() {
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
             let sheet = read_excel(&file, path, options)?;
             Table {

@@ -68,9 +68,8 @@ pub(crate) fn check(expression: &str, e: &Expr, table: &Table) -> Result<(), Ing
             }
             Ok(())
         }
-        Expr::Number(..) | Expr::Str(..) | Expr::Column(..) => {
-            kind(expression, e, table).map(|_| ())
-        }
+        Expr::Number(..) | Expr::Str(..) => Ok(()),
+        Expr::Column(name, pos) => resolve(expression, name, *pos, table).map(|_| ()),
     }
 }
 
@@ -164,8 +163,8 @@ impl Evaluator<'_> {
                 let b = self.number(rhs, i, flags);
                 match op {
                     BinOp::And => match (a, b) {
-                        (Some(x), _) if x == 0.0 => truth(false),
-                        (_, Some(y)) if y == 0.0 => truth(false),
+                        (Some(0.0), _) => truth(false),
+                        (_, Some(0.0)) => truth(false),
                         (Some(_), Some(_)) => truth(true),
                         _ => None,
                     },
