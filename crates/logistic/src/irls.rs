@@ -132,6 +132,60 @@ fn firth_objective(x: &[Vec<f64>], w: &[f64], dev: f64) -> f64 {
     weighted_qr_w(x, w).map_or(f64::INFINITY, |qr| dev - qr.log_det_gram())
 }
 
+/// One scoring step through the normal equations (fast for the few columns of clinical
+/// models): with G = X_fᵀWX_f over the free columns and the (Firth-modified) residuals r,
+/// the Newton step Δ solves G Δ = X_fᵀ r and the new coefficients are β_f + Δ. On the first
+/// iteration, which starts from μ = (y + ½)/2 rather than from coefficients, the weighted
+/// least-squares form G β_f = X_fᵀ(W(η − offset) + r) is solved instead. Solving for the step
+/// keeps the fixed point exact (the score is evaluated directly) even where the normal
+/// equations lose digits; `None` (numerically singular G) sends the caller to the QR route.
+#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
+fn normal_step(
+    x: &[Vec<f64>],
+    free: &[usize],
+    w: &[f64],
+    resid: &[f64],
+    eta: &[f64],
+    offset: &[f64],
+    have_beta: bool,
+    beta: &[f64],
+) -> Option<Vec<f64>> {
+    let q = free.len();
+    let mut g = vec![vec![0.0; q]; q];
+    let mut rhs = vec![0.0; q];
+    let cols: Vec<&[f64]> = free.iter().map(|&j| x[j].as_slice()).collect();
+    for i in 0..w.len() {
+        let wi = w[i];
+        let ri = if have_beta {
+            resid[i]
+        } else {
+            wi * (eta[i] - offset[i]) + resid[i]
+        };
+        for a in 0..q {
+            let xa = cols[a][i];
+            rhs[a] += xa * ri;
+            let wxa = wi * xa;
+            for b in 0..=a {
+                g[a][b] += wxa * cols[b][i];
+            }
+        }
+    }
+    for a in 0..q {
+        for b in 0..a {
+            g[b][a] = g[a][b];
+        }
+    }
+    let s = crate::linalg::cholesky_solve(&g, &rhs)?;
+    if !s.iter().all(|v| v.is_finite()) {
+        return None;
+    }
+    Some(if have_beta {
+        free.iter().zip(&s).map(|(&j, d)| beta[j] + d).collect()
+    } else {
+        s
+    })
+}
+
 /// Runs IRLS (or Firth's modified scoring). `Err` carries aliased column indices.
 pub(crate) fn fit(
     problem: &Problem<'_>,
@@ -190,6 +244,7 @@ pub(crate) fn fit(
 
     let mut sqrt_w = vec![0.0; n];
     let mut z = vec![0.0; n];
+    let mut resid = vec![0.0; n];
     let mut mu_new = vec![0.0; n];
     let mut w_new = vec![0.0; n];
     for iter in 1..=max_iter {
@@ -204,18 +259,25 @@ pub(crate) fn fit(
             None
         };
         for i in 0..n {
-            sqrt_w[i] = w[i].sqrt();
             let mut r = y[i] - mu[i];
             if let Some(h) = &lev {
                 r += h[i] * (0.5 - mu[i]);
             }
-            z[i] = (eta[i] - offset[i] + r / w[i]) * sqrt_w[i];
+            resid[i] = r;
         }
-        let qr = match Qr::factor(weighted_columns(x, &sqrt_w, &free)) {
-            QrResult::Full(qr) => qr,
-            QrResult::Aliased(a) => return Err(a.into_iter().map(|k| free[k]).collect()),
+        let step = match normal_step(x, &free, &w, &resid, &eta, &offset, have_beta, &beta) {
+            Some(s) => s,
+            None => {
+                for i in 0..n {
+                    sqrt_w[i] = w[i].sqrt();
+                    z[i] = (eta[i] - offset[i] + resid[i] / w[i]) * sqrt_w[i];
+                }
+                match Qr::factor(weighted_columns(x, &sqrt_w, &free)) {
+                    QrResult::Full(qr) => qr.solve(&z),
+                    QrResult::Aliased(a) => return Err(a.into_iter().map(|k| free[k]).collect()),
+                }
+            }
         };
-        let step = qr.solve(&z);
         let old_beta = beta.clone();
         for (k, &j) in free.iter().enumerate() {
             beta[j] = step[k];

@@ -140,6 +140,46 @@ impl Qr {
     }
 }
 
+/// Solves A s = b for a symmetric positive-definite A by Cholesky decomposition; `None` when a
+/// pivot falls below 1e-13 of its diagonal element (numerically singular or too ill-conditioned
+/// for the normal equations: the caller then uses the QR route).
+pub(crate) fn cholesky_solve(a: &[Vec<f64>], b: &[f64]) -> Option<Vec<f64>> {
+    let p = a.len();
+    let mut l = vec![vec![0.0; p]; p];
+    for j in 0..p {
+        let mut d = a[j][j];
+        for k in 0..j {
+            d -= l[j][k] * l[j][k];
+        }
+        if d.is_nan() || d <= 1e-13 * a[j][j] || d <= 0.0 {
+            return None;
+        }
+        let d = d.sqrt();
+        l[j][j] = d;
+        for i in (j + 1)..p {
+            let mut s = a[i][j];
+            for k in 0..j {
+                s -= l[i][k] * l[j][k];
+            }
+            l[i][j] = s / d;
+        }
+    }
+    let mut v = b.to_vec();
+    for i in 0..p {
+        for k in 0..i {
+            v[i] -= l[i][k] * v[k];
+        }
+        v[i] /= l[i][i];
+    }
+    for i in (0..p).rev() {
+        for k in (i + 1)..p {
+            v[i] -= l[k][i] * v[k];
+        }
+        v[i] /= l[i][i];
+    }
+    Some(v)
+}
+
 /// Inverse of a symmetric positive-definite matrix by Cholesky decomposition; `None` when it is
 /// not numerically positive definite.
 pub(crate) fn spd_inverse(a: &[Vec<f64>]) -> Option<Vec<Vec<f64>>> {
