@@ -2,12 +2,11 @@
 //!
 //! Scores are mapped to u64 keys whose unsigned order is the numeric order (IEEE-754 bits with
 //! the sign bit flipped for non-negative numbers and all bits flipped for negative ones). The
-//! pairs are then sorted by key in passes over 8-bit digits, least significant first; each pass
-//! is a stable counting sort, so after the last pass the keys are in order (Knuth, TAOCP vol. 3,
-//! §5.2.5). All eight digit histograms are counted in one read of the keys, and a pass whose
-//! digit is the same for every key is skipped: scores of one scale share their exponent and sign
-//! bytes. The cost is O(N) per pass, below a comparison sort's O(N log N) for the
-//! pair sort that dominates building a ROC curve on large samples.
+//! pairs are then sorted by key in passes over 11-bit digits (six passes cover 64 bits), least
+//! significant first; each pass is a stable counting sort, so after the last pass the keys are in
+//! order (Knuth, TAOCP vol. 3, §5.2.5). All six digit histograms are counted in one read of the
+//! keys, and a pass whose digit is the same for every key is skipped (scores of one scale share
+//! their sign and exponent bits). Each pass costs O(N).
 
 /// Maps a finite f64 to a u64 whose unsigned order is the numeric order (−0 and +0 share a key).
 pub(crate) fn order_key(x: f64) -> u64 {
@@ -28,13 +27,22 @@ pub(crate) fn from_order_key(key: u64) -> f64 {
     })
 }
 
+const BITS: usize = 11;
+const RADIX: usize = 1 << BITS;
+const PASSES: usize = 64_usize.div_ceil(BITS);
+
+/// Digit `d` (0 = least significant) of `k`.
+fn digit(k: u64, d: usize) -> usize {
+    ((k >> (BITS * d)) as usize) & (RADIX - 1)
+}
+
 /// Sorts `keys` ascending, permuting `index` alongside (stable among equal keys).
 pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
     let n = keys.len();
-    let mut counts = [[0usize; 256]; 8];
+    let mut counts = vec![[0usize; RADIX]; PASSES];
     for &k in keys.iter() {
         for (d, c) in counts.iter_mut().enumerate() {
-            c[((k >> (8 * d)) & 0xff) as usize] += 1;
+            c[digit(k, d)] += 1;
         }
     }
     let mut keys_tmp = vec![0u64; n];
@@ -43,17 +51,17 @@ pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
         if c.contains(&n) {
             continue; // every key has the same digit here
         }
-        let mut offsets = [0usize; 256];
+        let mut offsets = [0usize; RADIX];
         let mut sum = 0;
         for (o, &x) in offsets.iter_mut().zip(c.iter()) {
             *o = sum;
             sum += x;
         }
         for (&k, &i) in keys.iter().zip(index.iter()) {
-            let digit = ((k >> (8 * d)) & 0xff) as usize;
-            keys_tmp[offsets[digit]] = k;
-            index_tmp[offsets[digit]] = i;
-            offsets[digit] += 1;
+            let b = digit(k, d);
+            keys_tmp[offsets[b]] = k;
+            index_tmp[offsets[b]] = i;
+            offsets[b] += 1;
         }
         std::mem::swap(keys, &mut keys_tmp);
         std::mem::swap(index, &mut index_tmp);
