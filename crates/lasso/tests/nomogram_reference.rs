@@ -1,0 +1,42 @@
+//! Agreement with `cv.glmnet` on `data/hcc_nomogram.csv` (reference
+//! `crates/testdata/reference/hcc_nomogram.json`, entries `lasso_*`, glmnet 4.1-6,
+//! thresh = 1e-14), on the 27 candidates listed there.
+
+mod common;
+
+use nomo_testdata::{read_csv, reference};
+
+fn entry(name: &str) {
+    let r = reference("hcc_nomogram.json");
+    let features: Vec<String> = r["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|v| v.as_str().expect("name").to_string())
+        .collect();
+    let csv = read_csv("hcc_nomogram.csv");
+    let cv = common::run(&csv, &features, &r[name], 1.0);
+    let worst = common::check(&cv, &r[name], name);
+    eprintln!(
+        "{name}: worst relative error lambda {:e}, cv {:e}, coef {:e}",
+        worst.0, worst.1, worst.2
+    );
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy (thresh 1e-14 paths): run with cargo test --release -p nomo-lasso"
+)]
+fn lasso_binomial_deviance() {
+    entry("lasso_binomial_deviance");
+}
+
+#[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "heavy (thresh 1e-14 paths): run with cargo test --release -p nomo-lasso"
+)]
+fn lasso_gaussian_mse() {
+    entry("lasso_gaussian_mse");
+}
