@@ -1,0 +1,11 @@
+# Compares nomo lasso's JSON with cv.glmnet's (scripts/bench/lasso.sh). Both at thresh 1e-7.
+# Usage: Rscript lasso_compare.R R.json NOMO.json NOMO_SECONDS
+a <- commandArgs(trailingOnly = TRUE)
+r <- jsonlite::fromJSON(a[1]); m <- jsonlite::fromJSON(a[2]); s <- as.numeric(a[3])
+k <- min(length(r$lambda), length(m$lambda))
+cat(sprintf("path length R %d, nomo %d; max rel diff lambda %.2g, cvm %.2g\n",
+            length(r$lambda), length(m$lambda),
+            max(abs(m$lambda[1:k] / r$lambda[1:k] - 1)), max(abs(m$cvm[1:k] / r$cvm[1:k] - 1))))
+cat(sprintf("lambda.min R %.6g nomo %.6g; lambda.1se R %.6g nomo %.6g\n",
+            r$lambda_min, m$lambda_min, r$lambda_1se, m$lambda_1se))
+cat(sprintf("cv.glmnet %.2f s, nomo (whole process) %.2f s, ratio %.3f\n", r$seconds, s, s / r$seconds))
