@@ -28,12 +28,15 @@ struct Cli {
 enum Command {
     /// Per-column overview of a cohort table: inferred type, missing, distinct, range or levels.
     Inspect(commands::inspect::Args),
+    /// LASSO / elastic net with glmnet's cross-validation (binomial, gaussian, Cox).
+    Lasso(commands::lasso::Args),
 }
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Inspect(args) => commands::inspect::run(args, &cli.global),
+        Command::Lasso(args) => commands::lasso::run(args, &cli.global),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
