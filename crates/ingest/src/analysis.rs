@@ -232,7 +232,7 @@ impl Table {
             }
             None => {
                 let mut xs: Vec<f64> = rows.iter().filter_map(|&i| column.number(i)).collect();
-                xs.sort_by(f64::total_cmp);
+                xs.sort_unstable_by(f64::total_cmp);
                 xs.dedup();
                 xs.iter().map(|x| format!("{x}")).collect()
             }

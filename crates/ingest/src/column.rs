@@ -437,7 +437,7 @@ pub(crate) fn type_numbers(
             let mut levels: Vec<String> = {
                 let mut distinct: Vec<f64> =
                     values.iter().copied().filter(|x| !x.is_nan()).collect();
-                distinct.sort_by(f64::total_cmp);
+                distinct.sort_unstable_by(f64::total_cmp);
                 distinct.dedup();
                 distinct.iter().map(|x| format!("{x}")).collect()
             };

@@ -95,7 +95,7 @@ fn summarise(column: &Column, n_rows: usize) -> ColumnSummary {
         }
         None => {
             let mut xs: Vec<f64> = (0..n_rows).filter_map(|i| column.number(i)).collect();
-            xs.sort_by(f64::total_cmp);
+            xs.sort_unstable_by(f64::total_cmp);
             summary.min = xs.first().copied();
             summary.max = xs.last().copied();
             summary.median = median(&xs);
