@@ -72,14 +72,17 @@ pub struct ValProb {
     pub brier: f64,
     /// Calibration intercept a of y ~ a + b·logit(p).
     pub intercept: f64,
+    /// Wald 95% interval of `intercept`: estimate ± 1.96·SE.
     pub intercept_lower: f64,
     pub intercept_upper: f64,
     /// Calibration slope b of y ~ a + b·logit(p).
     pub slope: f64,
+    /// Wald 95% interval of `slope`: estimate ± 1.96·SE.
     pub slope_lower: f64,
     pub slope_upper: f64,
     /// Intercept of y ~ offset(logit(p)) + a.
     pub calibration_in_the_large: f64,
+    /// Wald 95% interval of `calibration_in_the_large`: estimate ± 1.96·SE.
     pub calibration_in_the_large_lower: f64,
     pub calibration_in_the_large_upper: f64,
     /// Maximum |p − lowess calibration| over the observed p.
