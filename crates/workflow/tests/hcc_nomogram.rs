@@ -128,13 +128,14 @@ fn lasso() {
     assert_rel(l.cv.lambda_1se, f(&e["lambda_1se"]), ITER, "lambda_1se");
     let lambdas = e["lambda"].as_array().unwrap();
     assert_eq!(l.cv.lambda.len(), lambdas.len());
+    // cross-validated deviances at thresh = 1e-14: within 1e-5 (1.1e-6 seen)
     for (k, (a, b)) in
         l.cv.cvm
             .iter()
             .zip(e["cvm"].as_array().unwrap())
             .enumerate()
     {
-        assert_rel(*a, f(b), ITER, &format!("cvm[{k}]"));
+        assert_rel(*a, f(b), 1e-5, &format!("cvm[{k}]"));
     }
     let coef = e["coef_lambda_min"].as_object().unwrap();
     assert_eq!(l.cv.coef_lambda_min.0.len(), coef.len());
@@ -143,7 +144,8 @@ fn lasso() {
             l.cv.coef_lambda_min
                 .get(name)
                 .unwrap_or_else(|| panic!("{name}"));
-        assert_rel(got, f(value), ITER, &format!("coef {name}"));
+        // demo spec thresh = 1e-14 (the lasso crate checks 1e-6 at 1e-16): 1e-5 here, 1.4e-6 seen
+        assert_rel(got, f(value), 1e-5, &format!("coef {name}"));
     }
     let selected: Vec<&str> = coef
         .keys()
@@ -175,7 +177,8 @@ fn check_table(table: &[nomo_logistic::Coefficient], expected: &Value, what: &st
         );
         assert_rel(c.std_error, f(&e["std_error"]), ITER, &format!("{w} se"));
         assert_rel(c.z, f(&e["z"]), ITER, &format!("{w} z"));
-        assert_rel(c.p, f(&e["p"]), ITER, &format!("{w} p"));
+        // a p-value's relative error is about z² times that of z: 1e-5 (1.1e-6 seen)
+        assert_rel(c.p, f(&e["p"]), 1e-5, &format!("{w} p"));
         assert_rel(c.odds_ratio, f(&e["odds_ratio"]), ITER, &format!("{w} or"));
         assert_rel(
             c.or_lower,
