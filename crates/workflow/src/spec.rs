@@ -112,7 +112,7 @@ pub struct DeriveSpec {
 }
 
 /// How the cohort is split into training and validation parts.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SplitSpec {
     /// `none` (default), `random` or `column`.
@@ -137,6 +137,20 @@ pub struct SplitSpec {
 
 fn default_split_method() -> String {
     "none".into()
+}
+
+impl Default for SplitSpec {
+    fn default() -> Self {
+        SplitSpec {
+            method: default_split_method(),
+            fraction: None,
+            seed: None,
+            column: None,
+            training: Vec::new(),
+            validation: Vec::new(),
+            test: Vec::new(),
+        }
+    }
 }
 
 /// Table 1.
