@@ -5,7 +5,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use nomo_ingest::{BinaryOutcome, Declared, ReadOptions, SurvivalOutcome, Table, read_table};
+use nomo_ingest::{
+    AnalysisData, AnalysisSpec, BinaryOutcome, Declared, ReadOptions, SurvivalOutcome, Table,
+    read_table,
+};
+use nomo_survival::SurvivalData;
 
 use crate::Global;
 
@@ -145,6 +149,27 @@ pub fn load_path(path: &Path, read: &ReadArgs, global: &Global) -> anyhow::Resul
 /// [`load_path`] for `--data FILE`.
 pub fn load_table(args: &DataArgs, global: &Global) -> anyhow::Result<Table> {
     load_path(&args.data, &args.read, global)
+}
+
+/// The complete cases over the variables `spec` uses; the excluded rows are reported as a
+/// notice ("3 rows dropped: missing afp"), never dropped silently.
+pub fn complete_cases(
+    table: &Table,
+    spec: &AnalysisSpec,
+    global: &Global,
+) -> anyhow::Result<AnalysisData> {
+    let data = table.analysis(spec)?;
+    if data.n_dropped > 0 {
+        notice(global, data.summary());
+    }
+    Ok(data)
+}
+
+/// The survival outcome of `data` (selected with `--time/--status`) as `nomo-survival` takes it.
+pub fn survival_data(data: &AnalysisData) -> anyhow::Result<SurvivalData> {
+    let time = data.time.as_deref().context("no survival time")?;
+    let status = data.status.as_deref().context("no survival status")?;
+    Ok(SurvivalData::from_binary(time, status)?)
 }
 
 /// Prints `value` as exactly one JSON document on stdout.

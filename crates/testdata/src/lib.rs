@@ -177,6 +177,9 @@ mod tests {
         assert_eq!(read_csv("lung.csv").rows.len(), 228);
         assert_eq!(read_csv("hcc_nomogram.csv").rows.len(), 78);
         let lung = read_csv("lung.csv");
-        assert_eq!(lung.num("wt.loss").iter().filter(|v| v.is_none()).count(), 14);
+        assert_eq!(
+            lung.num("wt.loss").iter().filter(|v| v.is_none()).count(),
+            14
+        );
     }
 }

@@ -9,7 +9,7 @@ use nomo_ingest::AnalysisSpec;
 use nomo_logistic::{Design, LogisticParams};
 use serde::Serialize;
 
-use crate::flags::{BinaryOutcomeArgs, DataArgs, load_table, notice, print_json};
+use crate::flags::{BinaryOutcomeArgs, DataArgs, complete_cases, load_table, notice, print_json};
 
 /// Arguments of `nomo bootstrap`.
 #[derive(Debug, clap::Args)]
@@ -43,15 +43,16 @@ struct Output<'a> {
 
 pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
     let table = load_table(&args.data, global)?;
-    let data = table.analysis(&AnalysisSpec {
-        binary: Some(args.outcome.outcome()),
-        survival: None,
-        predictors: args.predictors.clone(),
-        group: None,
-    })?;
-    if data.n_dropped > 0 {
-        notice(global, data.summary());
-    }
+    let data = complete_cases(
+        &table,
+        &AnalysisSpec {
+            binary: Some(args.outcome.outcome()),
+            survival: None,
+            predictors: args.predictors.clone(),
+            group: None,
+        },
+        global,
+    )?;
     let y = data
         .y
         .as_deref()

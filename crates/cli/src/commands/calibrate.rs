@@ -7,7 +7,7 @@ use nomo_calibration::{HosmerLemeshow, ValProb, hosmer_lemeshow, val_prob};
 use nomo_ingest::AnalysisSpec;
 use serde::Serialize;
 
-use crate::flags::{BinaryOutcomeArgs, DataArgs, load_table, notice, print_json};
+use crate::flags::{BinaryOutcomeArgs, DataArgs, complete_cases, load_table, notice, print_json};
 
 /// Arguments of `nomo calibrate`.
 #[derive(Debug, clap::Args)]
@@ -38,15 +38,16 @@ struct Output<'a> {
 
 pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
     let table = load_table(&args.data, global)?;
-    let data = table.analysis(&AnalysisSpec {
-        binary: Some(args.outcome.outcome()),
-        survival: None,
-        predictors: vec![args.prob.clone()],
-        group: None,
-    })?;
-    if data.n_dropped > 0 {
-        notice(global, data.summary());
-    }
+    let data = complete_cases(
+        &table,
+        &AnalysisSpec {
+            binary: Some(args.outcome.outcome()),
+            survival: None,
+            predictors: vec![args.prob.clone()],
+            group: None,
+        },
+        global,
+    )?;
     let y = data
         .y
         .as_deref()

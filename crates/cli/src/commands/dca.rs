@@ -9,7 +9,7 @@ use nomo_dca::{
 use nomo_ingest::AnalysisSpec;
 use serde::Serialize;
 
-use crate::flags::{BinaryOutcomeArgs, DataArgs, load_table, notice, print_json};
+use crate::flags::{BinaryOutcomeArgs, DataArgs, complete_cases, load_table, print_json};
 
 /// Arguments of `nomo dca`.
 #[derive(Debug, clap::Args)]
@@ -53,15 +53,16 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         None => default_thresholds(),
     };
     let table = load_table(&args.data, global)?;
-    let data = table.analysis(&AnalysisSpec {
-        binary: Some(args.outcome.outcome()),
-        survival: None,
-        predictors: args.prob.clone(),
-        group: None,
-    })?;
-    if data.n_dropped > 0 {
-        notice(global, data.summary());
-    }
+    let data = complete_cases(
+        &table,
+        &AnalysisSpec {
+            binary: Some(args.outcome.outcome()),
+            survival: None,
+            predictors: args.prob.clone(),
+            group: None,
+        },
+        global,
+    )?;
     let y = data
         .y
         .as_deref()

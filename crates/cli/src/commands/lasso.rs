@@ -6,7 +6,7 @@ use anyhow::{Context, bail};
 use nomo_ingest::AnalysisSpec;
 use nomo_lasso::{CvParams, CvResult, Design, Folds, LassoParams, Measure, Response};
 
-use crate::flags::{DataArgs, load_table, notice, print_json};
+use crate::flags::{DataArgs, complete_cases, load_table, notice, print_json};
 
 /// Family on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -179,10 +179,7 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         extra.push(f.clone());
     }
     spec.predictors.extend(extra.iter().cloned());
-    let data = table.analysis(&spec)?;
-    if data.n_dropped > 0 {
-        notice(global, data.summary());
-    }
+    let data = complete_cases(&table, &spec, global)?;
     let take = |column: &str| -> anyhow::Result<Vec<f64>> {
         let terms: Vec<_> = data.terms.iter().filter(|t| t.column == column).collect();
         match terms.as_slice() {
