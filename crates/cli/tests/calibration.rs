@@ -220,6 +220,14 @@ fn bootstrap_json_is_seeded() {
     assert!(stderr.is_empty(), "--quiet: {stderr}");
     let (_, second, _) = nomo(&args);
     assert_eq!(first, second);
+    // byte-identical at any thread count (one seeded stream per replicate)
+    for threads in ["1", "3"] {
+        let mut with_threads = vec!["--threads", threads];
+        with_threads.extend_from_slice(&args);
+        let (ok, other, stderr) = nomo(&with_threads);
+        assert!(ok, "{stderr}");
+        assert_eq!(first, other, "--threads {threads}");
+    }
     let v: Value = serde_json::from_str(&first).expect("one JSON document");
     let dxy = &v["indices"][0];
     assert_eq!(dxy["name"], "Dxy");

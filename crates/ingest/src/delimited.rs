@@ -14,7 +14,9 @@ use polars::prelude::*;
 use crate::column::{Column, Origin, parse_number, type_numbers, type_text_cells};
 use crate::error::IngestError;
 use crate::options::{Declared, ReadOptions};
-use crate::text::{clean_bytes, detect_delimiter, header_names, scan_records};
+use rayon::prelude::*;
+
+use crate::text::{clean_bytes, detect_delimiter, header_names, leading_records, scan_records};
 
 /// Rows sampled to choose the numeric columns of the fast path.
 const SAMPLE_ROWS: usize = 1000;
@@ -43,14 +45,30 @@ pub(crate) fn read_delimited(
         });
     }
     let names = header_names(file, body, delimiter)?;
+    // The record scan first: a ragged row is reported with its row number.
     let n_rows = scan_records(file, body, delimiter, names.len())?;
+    Ok(Delimited {
+        columns: parse_and_type(file, body, delimiter, &names, options)?,
+        n_rows,
+        delimiter,
+    })
+}
+
+/// Parses with polars (a text sample first, to choose numeric columns) and types the columns.
+fn parse_and_type(
+    file: &str,
+    body: &[u8],
+    delimiter: u8,
+    names: &[String],
+    options: &ReadOptions,
+) -> Result<Vec<Column>, IngestError> {
     let origin = Origin { file, first_row: 2 };
 
     let all_text = vec![DataType::String; names.len()];
     let sample = polars_read(
-        body,
+        leading_records(body, SAMPLE_ROWS),
         delimiter,
-        &names,
+        names,
         &all_text,
         options,
         Some(SAMPLE_ROWS),
@@ -79,20 +97,15 @@ pub(crate) fn read_delimited(
             }
         })
         .collect();
-    let fast = polars_read(body, delimiter, &names, &dtypes, options, None).ok();
-    let columns = match fast.and_then(|frame| type_frame(&frame, &names, options, &origin)) {
+    let fast = polars_read(body, delimiter, names, &dtypes, options, None).ok();
+    match fast.and_then(|frame| type_frame(&frame, names, options, &origin)) {
         Some(columns) => columns,
         None => {
-            let frame = polars_read(body, delimiter, &names, &all_text, options, None)
+            let frame = polars_read(body, delimiter, names, &all_text, options, None)
                 .map_err(|e| format_error(file, e))?;
-            type_frame(&frame, &names, options, &origin).unwrap_or_else(|| Err(internal(file)))
+            type_frame(&frame, names, options, &origin).unwrap_or_else(|| Err(internal(file)))
         }
-    }?;
-    Ok(Delimited {
-        columns,
-        n_rows,
-        delimiter,
-    })
+    }
 }
 
 fn internal(file: &str) -> IngestError {
@@ -156,54 +169,58 @@ fn polars_read(
         .finish()
 }
 
-/// Types every column of a frame. `None` when the fast path must give way to the text path (a
-/// non-finite number, which the text path reports with the cell as written).
+/// Types every column of a frame, the columns in parallel (rayon; the result is in column
+/// order whatever the thread count). `None` when the fast path must give way to the text path
+/// (a non-finite number, which the text path reports with the cell as written).
 fn type_frame(
     frame: &DataFrame,
     names: &[String],
     options: &ReadOptions,
     origin: &Origin<'_>,
 ) -> Option<Result<Vec<Column>, IngestError>> {
-    let mut out = Vec::with_capacity(names.len());
-    for (name, col) in names.iter().zip(frame.columns()) {
-        let declared = options.types.get(name);
-        let typed = match col.dtype() {
-            DataType::Float64 => {
-                let values: Vec<f64> = col
-                    .f64()
-                    .ok()?
-                    .iter()
-                    .map(|x| x.unwrap_or(f64::NAN))
-                    .collect();
-                if values.iter().any(|x| x.is_infinite()) || has_nan_literal(col) {
-                    return None;
-                }
-                type_numbers(name, values, declared, origin)
-            }
-            _ => {
-                let strings = col.str().ok()?;
-                type_text_cells(
-                    name,
-                    strings.iter(),
-                    &options.na_tokens,
-                    options.decimal_comma,
-                    declared,
-                    origin,
-                )
-            }
-        };
-        match typed {
-            Ok(c) => out.push(c),
-            Err(e) => return Some(Err(e)),
-        }
-    }
-    Some(Ok(out))
+    let typed: Vec<Option<Result<Column, IngestError>>> = names
+        .par_iter()
+        .zip(frame.columns().par_iter())
+        .map(|(name, col)| type_one(name, col, options, origin))
+        .collect();
+    typed
+        .into_iter()
+        .collect::<Option<Result<Vec<Column>, IngestError>>>()
 }
 
-/// A NaN parsed from the file (as opposed to a null) means a `NaN` literal outside the
-/// missing-value tokens.
-fn has_nan_literal(col: &polars::prelude::Column) -> bool {
-    col.f64()
-        .map(|c| c.iter().flatten().any(f64::is_nan))
-        .unwrap_or(false)
+/// Types one column of the fast path (see [`type_frame`]).
+fn type_one(
+    name: &str,
+    col: &polars::prelude::Column,
+    options: &ReadOptions,
+    origin: &Origin<'_>,
+) -> Option<Result<Column, IngestError>> {
+    let declared = options.types.get(name);
+    Some(match col.dtype() {
+        DataType::Float64 => {
+            let chunked = col.f64().ok()?;
+            let mut values = Vec::with_capacity(chunked.len());
+            for x in chunked.iter() {
+                match x {
+                    // a NaN parsed from the file (not a null) is a `NaN` literal outside the
+                    // missing-value tokens; ±inf likewise goes to the text path's error
+                    Some(v) if !v.is_finite() => return None,
+                    Some(v) => values.push(v),
+                    None => values.push(f64::NAN),
+                }
+            }
+            type_numbers(name, values, declared, origin)
+        }
+        _ => {
+            let strings = col.str().ok()?;
+            type_text_cells(
+                name,
+                strings.iter(),
+                &options.na_tokens,
+                options.decimal_comma,
+                declared,
+                origin,
+            )
+        }
+    })
 }

@@ -156,6 +156,19 @@ pub(crate) fn check_unique(file: &str, names: &[String]) -> Result<(), IngestErr
     Ok(())
 }
 
+/// The leading part of `body` holding the header and at most `records` data records (a quote-
+/// aware cut just after a record's newline), so that a sample is parsed without the whole file.
+pub(crate) fn leading_records(body: &[u8], records: usize) -> &[u8] {
+    let mut end = 0;
+    for _ in 0..=records {
+        if end >= body.len() {
+            return body;
+        }
+        end = record_end(body, end) + 1;
+    }
+    &body[..end.min(body.len())]
+}
+
 /// Byte offset of the newline that ends the record starting at `start` (quote aware), or the
 /// end of the buffer.
 fn record_end(body: &[u8], start: usize) -> usize {
@@ -178,6 +191,9 @@ pub(crate) fn scan_records(
     delimiter: u8,
     expected: usize,
 ) -> Result<usize, IngestError> {
+    if !body.contains(&b'"') {
+        return scan_unquoted(file, body, delimiter, expected);
+    }
     let mut row = 1usize;
     let mut fields = 1usize;
     let mut quoted = false;
@@ -228,6 +244,47 @@ pub(crate) fn scan_records(
     Ok(records)
 }
 
+/// [`scan_records`] for a body without any quote (the common case, and the same answer): each
+/// line's fields are one more than its delimiters, counted in one vectorisable pass.
+fn scan_unquoted(
+    file: &str,
+    body: &[u8],
+    delimiter: u8,
+    expected: usize,
+) -> Result<usize, IngestError> {
+    let mut records = 0usize;
+    let mut row = 1usize;
+    let mut rest = body;
+    loop {
+        let (line, next) = match rest.iter().position(|&b| b == b'\n') {
+            Some(k) => (&rest[..k], Some(&rest[k + 1..])),
+            None => (rest, None),
+        };
+        // the empty tail after a final newline is no record
+        if next.is_some() || !line.is_empty() || row == 1 {
+            let fields = 1 + line.iter().filter(|&&b| b == delimiter).count();
+            let blank = fields == 1 && line.iter().all(|&b| b == b'\r');
+            check_fields(file, row, fields, blank, expected)?;
+            if row > 1 {
+                records += 1;
+            }
+        }
+        match next {
+            Some(n) => {
+                rest = n;
+                row += 1;
+            }
+            None => break,
+        }
+    }
+    if records == 0 {
+        return Err(IngestError::HeaderOnly {
+            file: file.to_string(),
+        });
+    }
+    Ok(records)
+}
+
 fn check_fields(
     file: &str,
     row: usize,
@@ -250,6 +307,15 @@ fn check_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leading_records_cut_after_whole_records() {
+        let body = b"a,b\n1,\"x\ny\"\n2,3\n4,5";
+        assert_eq!(leading_records(body, 1), b"a,b\n1,\"x\ny\"\n");
+        assert_eq!(leading_records(body, 2), b"a,b\n1,\"x\ny\"\n2,3\n");
+        assert_eq!(leading_records(body, 3), &body[..]);
+        assert_eq!(leading_records(body, 9), &body[..]);
+    }
 
     #[test]
     fn detects_delimiters() {

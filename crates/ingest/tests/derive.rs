@@ -143,7 +143,11 @@ fn indices_match_r_table_one() {
 }
 
 fn small() -> Table {
-    let dir = std::env::temp_dir().join(format!("nomo-ingest-derive-{}", std::process::id()));
+    // one folder per call: the tests of this binary run in parallel in one process
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir =
+        std::env::temp_dir().join(format!("nomo-ingest-derive-{}-{call}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path: PathBuf = dir.join("small.csv");
     std::fs::write(

@@ -163,7 +163,7 @@ pub fn figures(r: &Report, y: &[f64], parts: &[Option<Part>]) -> (Vec<Rendered>,
             labels: nomo
                 .probability_ticks
                 .iter()
-                .map(|t| format!("{}", t.probability))
+                .map(|t| probability_label(t.probability))
                 .collect(),
         }];
         render(
@@ -396,4 +396,24 @@ fn nice_step(x: f64) -> f64 {
         .map(|m| m * p)
         .find(|&s| s >= x)
         .unwrap_or(10.0 * p)
+}
+
+/// A probability tick's label: the tick sits at 0.01, 0.05, 0.1, …, 0.99 (rms's `fun.at`), but
+/// it is read back from the logit scale, so it is rounded to 4 decimals ("0.9", not
+/// "0.9000000000000001").
+fn probability_label(p: f64) -> String {
+    format!("{}", (p * 1e4).round() / 1e4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::probability_label;
+
+    #[test]
+    fn probability_labels_carry_no_float_noise() {
+        let p = |q: f64| 1.0 / (1.0 + (-(q / (1.0 - q)).ln()).exp());
+        assert_eq!(probability_label(p(0.9)), "0.9");
+        assert_eq!(probability_label(p(0.4)), "0.4");
+        assert_eq!(probability_label(0.05), "0.05");
+    }
 }
