@@ -51,8 +51,47 @@ fn tricube(u: f64) -> f64 {
     c * c * c
 }
 
+/// Clowess's weight of a point at distance `r`: 1 within 0.001·h, the tricube (1 − (r/h)³)³
+/// within 0.999·h, else 0. Branch-free so that the window loop vectorizes.
+fn weight(r: f64, inv_h: f64, h_inner: f64, h_outer: f64) -> f64 {
+    let t = tricube(r * inv_h);
+    let inner = if r <= h_inner { 1.0 } else { t };
+    if r <= h_outer { inner } else { 0.0 }
+}
+
+/// Σₖ term(k) for k < len, componentwise, with four interleaved partial sums per component (term
+/// k goes to lane k mod 4; the lanes are added as (l₀ + l₁) + (l₂ + l₃)): a fixed order, so the
+/// same bits on every run, and additions that do not wait on one another.
+fn sums<const K: usize>(len: usize, term: impl Fn(usize) -> [f64; K]) -> [f64; K] {
+    let mut acc = [[0.0; K]; 4];
+    let full = len - len % 4;
+    let mut k = 0;
+    while k < full {
+        for (l, lane) in acc.iter_mut().enumerate() {
+            let t = term(k + l);
+            for (a, v) in lane.iter_mut().zip(t) {
+                *a += v;
+            }
+        }
+        k += 4;
+    }
+    for (lane, k) in acc.iter_mut().zip(full..len) {
+        for (a, v) in lane.iter_mut().zip(term(k)) {
+            *a += v;
+        }
+    }
+    std::array::from_fn(|c| (acc[0][c] + acc[1][c]) + (acc[2][c] + acc[3][c]))
+}
+
 /// One local linear fit at `xi` over the window starting at `nleft`, reaching at least `nright`.
 /// Returns `None` when every weight is zero.
+///
+/// The window [nleft, nright] is weighted first, then tied points to its right within 0.999·h
+/// join (clowess's loop runs on while they are in reach); points of the window beyond 0.999·h
+/// weigh 0 and change none of the sums. With W = Σwₖ, the centre c = Σwₖxₖ/W, the spread
+/// s = Σwₖ(xₖ − c)²/W and b = (xᵢ − c)/s, clowess's fit Σ(wₖ/W)(1 + b(xₖ − c))yₖ is computed
+/// as (Σwₖyₖ + b·Σwₖ(xₖ − c)yₖ)/W without normalizing the weights first (equal up to rounding,
+/// ~1e-16 relative, as are the four-lane [`sums`]).
 fn local_fit(
     x: &[f64],
     y: &[f64],
@@ -66,40 +105,36 @@ fn local_fit(
     let h = (xi - x[nleft]).max(x[nright] - xi);
     let h_outer = 0.999 * h;
     let h_inner = 0.001 * h;
-    let mut total = 0.0;
-    let mut j = nleft;
-    while j < n {
-        w[j] = 0.0;
-        let r = (x[j] - xi).abs();
-        if r <= h_outer {
-            w[j] = if r <= h_inner { 1.0 } else { tricube(r / h) };
-            total += w[j];
-        } else if x[j] > xi {
-            break;
-        }
-        j += 1;
+    // h = 0 gives inv_h = ∞, but then every r is 0 ≤ h_inner and the tricube is not used
+    let inv_h = 1.0 / h;
+    for (wj, xj) in w[nleft..=nright].iter_mut().zip(&x[nleft..=nright]) {
+        *wj = weight((xj - xi).abs(), inv_h, h_inner, h_outer);
     }
-    let last = j - 1;
+    let mut last = nright;
+    while last + 1 < n && (x[last + 1] - xi).abs() <= h_outer {
+        last += 1;
+        w[last] = weight((x[last] - xi).abs(), inv_h, h_inner, h_outer);
+    }
+    let (ws, xs, ys) = (&w[nleft..=last], &x[nleft..=last], &y[nleft..=last]);
+    let len = ws.len();
+    let [total, sx, sy] = sums(len, |k| [ws[k], ws[k] * xs[k], ws[k] * ys[k]]);
     if total <= 0.0 {
         return None;
     }
-    for wj in &mut w[nleft..=last] {
-        *wj /= total;
-    }
+    let centre = sx / total;
+    let wy = sy / total;
     if h > 0.0 {
-        let centre: f64 = (nleft..=last).map(|k| w[k] * x[k]).sum();
-        let offset = xi - centre;
-        let spread: f64 = (nleft..=last)
-            .map(|k| w[k] * (x[k] - centre) * (x[k] - centre))
-            .sum();
+        let [ss, sdy] = sums(len, |k| {
+            let d = xs[k] - centre;
+            let wd = ws[k] * d;
+            [wd * d, wd * ys[k]]
+        });
+        let spread = ss / total;
         if spread.sqrt() > 0.001 * range {
-            let b = offset / spread;
-            for k in nleft..=last {
-                w[k] *= b * (x[k] - centre) + 1.0;
-            }
+            return Some(wy + (xi - centre) / spread * (sdy / total));
         }
     }
-    Some((nleft..=last).map(|k| w[k] * y[k]).sum())
+    Some(wy)
 }
 
 /// First lowess pass on data sorted by x.
