@@ -115,12 +115,39 @@ impl AnalysisData {
     }
 }
 
-/// Does `value` (text as written in the table) match `wanted` (as the user wrote it)? Numbers
-/// compare numerically, so `1` matches `1.0`.
-fn matches_value(column: &Column, i: usize, wanted: &str) -> bool {
+/// A value the user named (an event level, as written on the command line or in the spec),
+/// resolved once against a column: in a numeric column it compares numerically, so `1` matches
+/// `1.0`; in a text column it is the level written exactly so.
+enum Wanted {
+    /// The parsed number (`None` when the text is not a number: it matches no row).
+    Number(Option<f64>),
+    /// The level's code (`None` when no row has it).
+    Level(Option<usize>),
+}
+
+impl Wanted {
+    fn resolve(column: &Column, wanted: &str) -> Wanted {
+        match column.levels() {
+            Some(levels) => Wanted::Level(levels.iter().position(|l| l == wanted)),
+            None => Wanted::Number(wanted.trim().parse::<f64>().ok()),
+        }
+    }
+
+    /// Does row `i` of `column` (the column it was resolved against) hold the value?
+    fn matches(&self, column: &Column, i: usize) -> bool {
+        match self {
+            Wanted::Number(w) => w.is_some() && column.number(i) == *w,
+            Wanted::Level(k) => k.is_some() && column.code(i) == *k,
+        }
+    }
+}
+
+/// The identity of row `i`'s value within its column (the number's bits or the level's code),
+/// to compare rows without rendering their text; `None` when missing.
+fn value_key(column: &Column, i: usize) -> Option<u64> {
     match column.number(i) {
-        Some(x) => wanted.trim().parse::<f64>().is_ok_and(|w| w == x),
-        None => column.text(i).is_some_and(|t| t == wanted),
+        Some(x) => Some((x + 0.0).to_bits()),
+        None => column.code(i).map(|k| k as u64),
     }
 }
 
@@ -231,7 +258,19 @@ impl Table {
                     .collect()
             }
             None => {
-                let mut xs: Vec<f64> = rows.iter().filter_map(|&i| column.number(i)).collect();
+                // Outcome columns hold a handful of values: collect them by linear search, and
+                // sort the whole column only when it turns out to hold many.
+                const FEW: usize = 16;
+                let mut xs: Vec<f64> = Vec::with_capacity(FEW + 1);
+                for x in rows.iter().filter_map(|&i| column.number(i)) {
+                    if !xs.contains(&x) {
+                        xs.push(x);
+                        if xs.len() > FEW {
+                            xs = rows.iter().filter_map(|&i| column.number(i)).collect();
+                            break;
+                        }
+                    }
+                }
                 xs.sort_unstable_by(f64::total_cmp);
                 xs.dedup();
                 xs.iter().map(|x| format!("{x}")).collect()
@@ -249,9 +288,10 @@ impl Table {
                 levels,
             });
         }
+        let event = Wanted::resolve(column, &b.event);
         let y: Vec<f64> = rows
             .iter()
-            .map(|&i| f64::from(u8::from(matches_value(column, i, &b.event))))
+            .map(|&i| f64::from(u8::from(event.matches(column, i))))
             .collect();
         if !y.contains(&1.0) {
             return Err(IngestError::EventAbsent {
@@ -302,18 +342,23 @@ impl Table {
         match &s.event {
             Some(event) => {
                 // the event value and at most one other value
-                let mut other: Option<String> = None;
+                let wanted = Wanted::resolve(column, event);
+                // the one non-event value seen so far: its key and the first row holding it
+                let mut other: Option<(Option<u64>, usize)> = None;
                 let mut status = Vec::with_capacity(rows.len());
                 for &i in rows {
-                    if matches_value(column, i, event) {
+                    if wanted.matches(column, i) {
                         status.push(1.0);
                         continue;
                     }
-                    let value = column.text(i).unwrap_or_default();
-                    match &other {
-                        None => other = Some(value),
-                        Some(o) if *o == value => {}
-                        Some(o) => return Err(code_error(i, format!("{event} (event) and {o}"))),
+                    let key = value_key(column, i);
+                    match other {
+                        None => other = Some((key, i)),
+                        Some((o, _)) if o == key => {}
+                        Some((_, first)) => {
+                            let o = column.text(first).unwrap_or_default();
+                            return Err(code_error(i, format!("{event} (event) and {o}")));
+                        }
                     }
                     status.push(0.0);
                 }
@@ -403,13 +448,16 @@ impl Table {
         Ok(levels
             .iter()
             .filter(|l| **l != reference)
-            .map(|level| Term {
-                name: format!("{}{level}", column.name),
-                column: column.name.clone(),
-                values: rows
-                    .iter()
-                    .map(|&i| f64::from(u8::from(column.text(i).as_deref() == Some(level))))
-                    .collect(),
+            .map(|level| {
+                let code = Wanted::resolve(column, level);
+                Term {
+                    name: format!("{}{level}", column.name),
+                    column: column.name.clone(),
+                    values: rows
+                        .iter()
+                        .map(|&i| f64::from(u8::from(code.matches(column, i))))
+                        .collect(),
+                }
             })
             .collect())
     }

@@ -300,7 +300,15 @@ fn status_codes_outside_the_coding() {
     }
     // an event value and more than one other value
     match t.analysis(&spec(Some("2"))).unwrap_err() {
-        IngestError::StatusCode { row, value, .. } => assert_eq!((row, value.as_str()), (3, "1")),
+        IngestError::StatusCode {
+            row,
+            value,
+            expected,
+            ..
+        } => assert_eq!(
+            (row, value.as_str(), expected.as_str()),
+            (3, "1", "2 (event) and 0")
+        ),
         other => panic!("{other:?}"),
     }
     match t.analysis(&spec(Some("9"))).unwrap_err() {

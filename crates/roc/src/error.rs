@@ -54,8 +54,8 @@ pub enum RocError {
     /// Too few bootstrap replicates for a percentile interval.
     #[error("bootstrap needs at least 2 replicates, got {0}")]
     TooFewReplicates(usize),
-    /// More observations than the sort's 32-bit indices address.
-    #[error("{n} observations exceed the supported maximum of 4294967295")]
+    /// More observations than the sort's 31-bit within-class positions address.
+    #[error("{n} observations exceed the supported maximum of 2147483648")]
     TooManyObservations { n: usize },
     /// A threshold that is NaN.
     #[error("threshold is NaN")]

@@ -1,4 +1,4 @@
-//! Least-significant-digit radix sort of (key, index) pairs, used to sort the pooled scores once.
+//! Least-significant-digit radix sort of (key, tag) pairs, used to sort the pooled scores once.
 //!
 //! Scores are mapped to u64 keys whose unsigned order is the numeric order (IEEE-754 bits with
 //! the sign bit flipped for non-negative numbers and all bits flipped for negative ones). The
@@ -36,7 +36,7 @@ fn digit(k: u64, d: usize) -> usize {
     ((k >> (BITS * d)) as usize) & (RADIX - 1)
 }
 
-/// Sorts `keys` ascending, permuting `index` alongside (stable among equal keys).
+/// Sorts `keys` ascending, permuting the 32-bit tags `index` alongside (stable among equal keys).
 pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
     let n = keys.len();
     let mut counts = vec![[0usize; RADIX]; PASSES];

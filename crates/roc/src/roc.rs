@@ -40,6 +40,27 @@ pub(crate) fn finite_or_null<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, 
     }
 }
 
+/// Tag bit marking a case in the sort's (key, tag) pairs; the other 31 bits hold the position
+/// within the class.
+const CASE: u32 = 1 << 31;
+
+/// Largest sample the 31-bit within-class positions address.
+const MAX_OBSERVATIONS: usize = CASE as usize;
+
+/// The case and control scores of `scores`, in input order (`m` = number of cases).
+fn split_classes(scores: &[f64], outcome: &[bool], m: usize) -> (Vec<f64>, Vec<f64>) {
+    let mut cases = Vec::with_capacity(m);
+    let mut controls = Vec::with_capacity(scores.len() - m);
+    for (&s, &o) in scores.iter().zip(outcome) {
+        if o {
+            cases.push(s);
+        } else {
+            controls.push(s);
+        }
+    }
+    (cases, controls)
+}
+
 /// The points of the empirical ROC curve, in pROC's order (sensitivity 1 → 0).
 #[derive(Debug, Clone, Serialize)]
 pub struct RocPoint {
@@ -83,7 +104,7 @@ impl Roc {
                 outcome: outcome.len(),
             });
         }
-        if u32::try_from(scores.len()).is_err() {
+        if scores.len() > MAX_OBSERVATIONS {
             return Err(RocError::TooManyObservations { n: scores.len() });
         }
         if let Some((index, &value)) = scores.iter().enumerate().find(|(_, v)| !v.is_finite()) {
@@ -97,34 +118,32 @@ impl Roc {
         if n == 0 {
             return Err(RocError::NoControls { n_cases: m });
         }
-        let mut cases = Vec::with_capacity(m);
-        let mut controls = Vec::with_capacity(n);
-        // position of each observation within its class
-        let mut within = Vec::with_capacity(outcome.len());
-        for (&s, &o) in scores.iter().zip(outcome) {
-            if o {
-                within.push(cases.len());
-                cases.push(s);
-            } else {
-                within.push(controls.len());
-                controls.push(s);
-            }
-        }
         let direction = match rule {
             DirectionRule::Fixed(d) => d,
-            DirectionRule::Auto => auto_direction(&cases, &controls),
+            DirectionRule::Auto => {
+                let (cases, controls) = split_classes(scores, outcome, m);
+                auto_direction(&cases, &controls)
+            }
         };
-        if direction == Direction::Greater {
-            cases.iter_mut().for_each(|v| *v = -*v);
-            controls.iter_mut().for_each(|v| *v = -*v);
+        // One pass builds the class vectors (oriented) and, for the sort, each observation's order
+        // key and a tag: its position within its class, with the top bit set for a case. The walk
+        // below then reads only the sorted keys and tags, never the input in random order.
+        let mut cases = Vec::with_capacity(m);
+        let mut controls = Vec::with_capacity(n);
+        let mut keys = Vec::with_capacity(scores.len());
+        let mut tags = Vec::with_capacity(scores.len());
+        for (&s, &o) in scores.iter().zip(outcome) {
+            let v = direction.orient(s);
+            keys.push(order_key(v));
+            if o {
+                tags.push(CASE | cases.len() as u32);
+                cases.push(v);
+            } else {
+                tags.push(controls.len() as u32);
+                controls.push(v);
+            }
         }
-        // One sort of the pooled oriented scores, carrying each observation's index.
-        let mut keys: Vec<u64> = scores
-            .iter()
-            .map(|&s| order_key(direction.orient(s)))
-            .collect();
-        let mut index: Vec<u32> = (0..scores.len() as u32).collect();
-        radix_sort(&mut keys, &mut index);
+        radix_sort(&mut keys, &mut tags);
 
         let (mf, nf) = (m as f64, n as f64);
         let mut v10 = vec![0.0; m];
@@ -142,23 +161,20 @@ impl Roc {
             let key = keys[start];
             let value = from_order_key(key);
             let mut end = start;
-            let (mut c, mut d) = (0usize, 0usize);
+            let mut c = 0usize;
             while end < keys.len() && keys[end] == key {
-                if outcome[index[end] as usize] {
-                    c += 1;
-                } else {
-                    d += 1;
-                }
+                c += (tags[end] >> 31) as usize;
                 end += 1;
             }
+            let d = end - start - c;
             let case_place = (controls_below as f64 + d as f64 / 2.0) / nf;
             let control_place = (mf - cases_below as f64 - c as f64 / 2.0) / mf;
-            for &i in &index[start..end] {
-                let i = i as usize;
-                if outcome[i] {
-                    v10[within[i]] = case_place;
+            for &tag in &tags[start..end] {
+                let position = (tag & !CASE) as usize;
+                if tag & CASE != 0 {
+                    v10[position] = case_place;
                 } else {
-                    v01[within[i]] = control_place;
+                    v01[position] = control_place;
                 }
             }
             twice_mw += c as u128 * (2 * controls_below + d) as u128;

@@ -10,6 +10,7 @@ use nomo_roc::{
     Alternative, BootstrapParams, Comparison, DirectionRule, JointTest, Roc, RocSummary,
     bootstrap_paired, delong_joint, delong_paired,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::flags::{BinaryOutcomeArgs, DataArgs, load_table, notice, print_json};
@@ -111,7 +112,7 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         .iter()
         .map(|&v| v == 1.0)
         .collect();
-    let mut rocs = Vec::with_capacity(args.scores.len());
+    let mut columns = Vec::with_capacity(args.scores.len());
     for name in &args.scores {
         let Some(term) = data
             .terms
@@ -120,10 +121,17 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         else {
             bail!("score column {name} is not numeric");
         };
-        let roc =
-            Roc::new(&term.values, &y, args.direction).with_context(|| format!("ROC of {name}"))?;
-        rocs.push((name.clone(), roc));
+        columns.push((name, &term.values));
     }
+    // The curves are independent: build them in parallel (each is deterministic; order kept).
+    let rocs = columns
+        .into_par_iter()
+        .map(|(name, values)| {
+            let roc =
+                Roc::new(values, &y, args.direction).with_context(|| format!("ROC of {name}"))?;
+            Ok((name.clone(), roc))
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
     let curves = rocs
         .iter()
         .map(|(name, roc)| {
