@@ -192,7 +192,13 @@ pub(crate) fn scan_records(
     expected: usize,
 ) -> Result<usize, IngestError> {
     if !body.contains(&b'"') {
-        return scan_unquoted(file, body, delimiter, expected);
+        return scan_unquoted(file, body, delimiter, expected, 1);
+    }
+    // R's write.csv quotes every header name but no number: when the quotes end with the header,
+    // the data records take the fast path (the header's fields are the names, so they count right).
+    let header_end = record_end(body, 0);
+    if header_end < body.len() && !body[header_end + 1..].contains(&b'"') {
+        return scan_unquoted(file, &body[header_end + 1..], delimiter, expected, 2);
     }
     let mut row = 1usize;
     let mut fields = 1usize;
@@ -244,16 +250,18 @@ pub(crate) fn scan_records(
     Ok(records)
 }
 
-/// [`scan_records`] for a body without any quote (the common case, and the same answer): each
-/// line's fields are one more than its delimiters, counted in one vectorisable pass.
+/// [`scan_records`] for text without any quote (the common case, and the same answer): each
+/// line's fields are one more than its delimiters, counted in one vectorisable pass. `body`
+/// starts at spreadsheet row `first_row` (1 = the header, 2 = the first data record).
 fn scan_unquoted(
     file: &str,
     body: &[u8],
     delimiter: u8,
     expected: usize,
+    first_row: usize,
 ) -> Result<usize, IngestError> {
     let mut records = 0usize;
-    let mut row = 1usize;
+    let mut row = first_row;
     let mut rest = body;
     loop {
         let (line, next) = match rest.iter().position(|&b| b == b'\n') {
@@ -324,6 +332,34 @@ mod tests {
         assert_eq!(detect_delimiter(b"\"x,y\";b\n1;2\n"), b';');
         assert_eq!(detect_delimiter(b"a,b\n1,2\n"), b',');
         assert_eq!(detect_delimiter(b"a\n1\n"), b',');
+    }
+
+    /// A quoted header over unquoted records (R's write.csv) takes the fast path and counts and
+    /// numbers rows exactly as the quote-aware scan does.
+    #[test]
+    fn quoted_header_scans_like_the_quote_aware_path() {
+        let ok = b"\"a\",\"b\"\n1,2\n3,4\n";
+        assert_eq!(scan_records("f.csv", ok, b',', 2).unwrap(), 2);
+        let ragged = b"\"a\",\"b\"\n1,2\n3\n5,6";
+        match scan_records("f.csv", ragged, b',', 2).unwrap_err() {
+            IngestError::Ragged {
+                row,
+                expected,
+                found,
+                ..
+            } => assert_eq!((row, expected, found), (3, 2, 1)),
+            other => panic!("{other:?}"),
+        }
+        // the same rows with a quoted value (quote-aware path) fail at the same row
+        let quoted = b"\"a\",\"b\"\n1,\"2\"\n3\n5,6";
+        match scan_records("f.csv", quoted, b',', 2).unwrap_err() {
+            IngestError::Ragged { row, .. } => assert_eq!(row, 3),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            scan_records("f.csv", b"\"a\",\"b\"\n", b',', 2),
+            Err(IngestError::HeaderOnly { .. })
+        ));
     }
 
     #[test]
