@@ -1,5 +1,6 @@
-//! Locally weighted regression (Cleveland 1979) exactly as R's `lowess(x, y, f = 2/3, iter = 0)`,
-//! and linear interpolation of the smooth as R's `approx`.
+//! Locally weighted regression (Cleveland 1979) as R's `lowess(x, y, f = 2/3, iter = 0)` (equal
+//! up to rounding, ~1e-16 relative: see [`local_fit`]), and linear interpolation of the smooth as
+//! R's `approx`.
 //!
 //! # The smoother
 //! The points are sorted by x (stably). For each fitted abscissa xᵢ the `ns = max(2, ⌊f·n + 10⁻⁷⌋)`

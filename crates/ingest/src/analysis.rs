@@ -16,7 +16,7 @@
 
 use serde::Serialize;
 
-use crate::column::{Column, VariableType};
+use crate::column::{Column, VariableType, distinct_numbers};
 use crate::error::IngestError;
 use crate::table::Table;
 
@@ -121,7 +121,7 @@ impl AnalysisData {
 enum Wanted {
     /// The parsed number (`None` when the text is not a number: it matches no row).
     Number(Option<f64>),
-    /// The level's code (`None` when no row has it).
+    /// The level's code (`None` when the column has no level written so: it matches no row).
     Level(Option<usize>),
 }
 
@@ -258,21 +258,7 @@ impl Table {
                     .collect()
             }
             None => {
-                // Outcome columns hold a handful of values: collect them by linear search, and
-                // sort the whole column only when it turns out to hold many.
-                const FEW: usize = 16;
-                let mut xs: Vec<f64> = Vec::with_capacity(FEW + 1);
-                for x in rows.iter().filter_map(|&i| column.number(i)) {
-                    if !xs.contains(&x) {
-                        xs.push(x);
-                        if xs.len() > FEW {
-                            xs = rows.iter().filter_map(|&i| column.number(i)).collect();
-                            break;
-                        }
-                    }
-                }
-                xs.sort_unstable_by(f64::total_cmp);
-                xs.dedup();
+                let xs = distinct_numbers(rows.iter().filter_map(|&i| column.number(i)));
                 xs.iter().map(|x| format!("{x}")).collect()
             }
         }

@@ -425,6 +425,26 @@ fn binary_from_levels(
     })
 }
 
+/// The distinct values of `values`, ascending (−0 and +0 count as one). Coded columns hold a
+/// handful of values: they are gathered by linear search, and only when more than a few turn up
+/// is the rest of the column appended and the whole sorted.
+pub(crate) fn distinct_numbers(mut values: impl Iterator<Item = f64>) -> Vec<f64> {
+    const FEW: usize = 16;
+    let mut distinct: Vec<f64> = Vec::new();
+    for x in values.by_ref() {
+        if !distinct.contains(&x) {
+            distinct.push(x);
+            if distinct.len() > FEW {
+                break;
+            }
+        }
+    }
+    distinct.extend(values);
+    distinct.sort_unstable_by(f64::total_cmp);
+    distinct.dedup();
+    distinct
+}
+
 /// Types a numeric column (NaN = missing).
 pub(crate) fn type_numbers(
     name: &str,
@@ -434,13 +454,11 @@ pub(crate) fn type_numbers(
 ) -> Result<Column, IngestError> {
     match declared {
         Some(Declared::Categorical { .. } | Declared::Text | Declared::Binary { .. }) => {
-            let mut levels: Vec<String> = {
-                let mut distinct: Vec<f64> =
-                    values.iter().copied().filter(|x| !x.is_nan()).collect();
-                distinct.sort_unstable_by(f64::total_cmp);
-                distinct.dedup();
-                distinct.iter().map(|x| format!("{x}")).collect()
-            };
+            let mut levels: Vec<String> =
+                distinct_numbers(values.iter().copied().filter(|x| !x.is_nan()))
+                    .iter()
+                    .map(|x| format!("{x}"))
+                    .collect();
             sort_levels(&mut levels);
             let index: std::collections::HashMap<String, u32> = levels
                 .iter()
@@ -489,5 +507,21 @@ pub(crate) fn type_numbers(
                 data: ColumnData::Numeric(values),
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Few values (linear search) and many (sorted) give the same answer: ascending, once each.
+    #[test]
+    fn distinct_numbers_few_and_many() {
+        let few = [1.0, 0.0, 1.0, -0.0, 0.0, 1.0];
+        assert_eq!(distinct_numbers(few.into_iter()), [0.0, 1.0]);
+        let many: Vec<f64> = (0..40).map(|k| f64::from((k * 7) % 20)).collect();
+        let expected: Vec<f64> = (0..20).map(f64::from).collect();
+        assert_eq!(distinct_numbers(many.into_iter()), expected);
+        assert!(distinct_numbers(std::iter::empty()).is_empty());
     }
 }

@@ -36,8 +36,8 @@ fn digit(k: u64, d: usize) -> usize {
     ((k >> (BITS * d)) as usize) & (RADIX - 1)
 }
 
-/// Sorts `keys` ascending, permuting the 32-bit tags `index` alongside (stable among equal keys).
-pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
+/// Sorts `keys` ascending, permuting the 32-bit `tags` alongside (stable among equal keys).
+pub(crate) fn radix_sort(keys: &mut Vec<u64>, tags: &mut Vec<u32>) {
     let n = keys.len();
     let mut counts = vec![[0usize; RADIX]; PASSES];
     for &k in keys.iter() {
@@ -46,7 +46,7 @@ pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
         }
     }
     let mut keys_tmp = vec![0u64; n];
-    let mut index_tmp = vec![0u32; n];
+    let mut tags_tmp = vec![0u32; n];
     for (d, c) in counts.iter().enumerate() {
         if c.contains(&n) {
             continue; // every key has the same digit here
@@ -57,14 +57,14 @@ pub(crate) fn radix_sort(keys: &mut Vec<u64>, index: &mut Vec<u32>) {
             *o = sum;
             sum += x;
         }
-        for (&k, &i) in keys.iter().zip(index.iter()) {
+        for (&k, &t) in keys.iter().zip(tags.iter()) {
             let b = digit(k, d);
             keys_tmp[offsets[b]] = k;
-            index_tmp[offsets[b]] = i;
+            tags_tmp[offsets[b]] = t;
             offsets[b] += 1;
         }
         std::mem::swap(keys, &mut keys_tmp);
-        std::mem::swap(index, &mut index_tmp);
+        std::mem::swap(tags, &mut tags_tmp);
     }
 }
 

@@ -47,20 +47,6 @@ const CASE: u32 = 1 << 31;
 /// Largest sample the 31-bit within-class positions address.
 const MAX_OBSERVATIONS: usize = CASE as usize;
 
-/// The case and control scores of `scores`, in input order (`m` = number of cases).
-fn split_classes(scores: &[f64], outcome: &[bool], m: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut cases = Vec::with_capacity(m);
-    let mut controls = Vec::with_capacity(scores.len() - m);
-    for (&s, &o) in scores.iter().zip(outcome) {
-        if o {
-            cases.push(s);
-        } else {
-            controls.push(s);
-        }
-    }
-    (cases, controls)
-}
-
 /// The points of the empirical ROC curve, in pROC's order (sensitivity 1 → 0).
 #[derive(Debug, Clone, Serialize)]
 pub struct RocPoint {
@@ -118,31 +104,34 @@ impl Roc {
         if n == 0 {
             return Err(RocError::NoControls { n_cases: m });
         }
-        let direction = match rule {
-            DirectionRule::Fixed(d) => d,
-            DirectionRule::Auto => {
-                let (cases, controls) = split_classes(scores, outcome, m);
-                auto_direction(&cases, &controls)
-            }
-        };
-        // One pass builds the class vectors (oriented) and, for the sort, each observation's order
-        // key and a tag: its position within its class, with the top bit set for a case. The walk
-        // below then reads only the sorted keys and tags, never the input in random order.
+        // The class vectors, and each observation's tag for the sort: its position within its
+        // class, with the top bit set for a case. The walk below then reads only the sorted keys
+        // and tags, never the input in random order.
         let mut cases = Vec::with_capacity(m);
         let mut controls = Vec::with_capacity(n);
-        let mut keys = Vec::with_capacity(scores.len());
         let mut tags = Vec::with_capacity(scores.len());
         for (&s, &o) in scores.iter().zip(outcome) {
-            let v = direction.orient(s);
-            keys.push(order_key(v));
             if o {
                 tags.push(CASE | cases.len() as u32);
-                cases.push(v);
+                cases.push(s);
             } else {
                 tags.push(controls.len() as u32);
-                controls.push(v);
+                controls.push(s);
             }
         }
+        let direction = match rule {
+            DirectionRule::Fixed(d) => d,
+            DirectionRule::Auto => auto_direction(&cases, &controls),
+        };
+        if direction == Direction::Greater {
+            cases.iter_mut().for_each(|v| *v = -*v);
+            controls.iter_mut().for_each(|v| *v = -*v);
+        }
+        // One sort of the pooled oriented scores, carrying the tags.
+        let mut keys: Vec<u64> = scores
+            .iter()
+            .map(|&s| order_key(direction.orient(s)))
+            .collect();
         radix_sort(&mut keys, &mut tags);
 
         let (mf, nf) = (m as f64, n as f64);
@@ -163,7 +152,7 @@ impl Roc {
             let mut end = start;
             let mut c = 0usize;
             while end < keys.len() && keys[end] == key {
-                c += (tags[end] >> 31) as usize;
+                c += usize::from(tags[end] & CASE != 0);
                 end += 1;
             }
             let d = end - start - c;

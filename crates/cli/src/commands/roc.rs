@@ -123,15 +123,17 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         };
         columns.push((name, &term.values));
     }
-    // The curves are independent: build them in parallel (each is deterministic; order kept).
-    let rocs = columns
+    // The curves are independent: build them in parallel, then take them (or the first error)
+    // in the order the scores were named, whatever the thread count.
+    let built: Vec<_> = columns
         .into_par_iter()
         .map(|(name, values)| {
             let roc =
                 Roc::new(values, &y, args.direction).with_context(|| format!("ROC of {name}"))?;
             Ok((name.clone(), roc))
         })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect();
+    let rocs = built.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
     let curves = rocs
         .iter()
         .map(|(name, roc)| {
