@@ -6,6 +6,10 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 mod flags;
+mod huge_pages;
+
+#[global_allocator]
+static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
 
 /// Flags shared by every subcommand.
 #[derive(Debug, Clone, clap::Args)]

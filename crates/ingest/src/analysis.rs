@@ -140,6 +140,24 @@ impl Wanted {
             Wanted::Level(k) => k.is_some() && column.code(i) == *k,
         }
     }
+
+    /// 1.0 where row `rows[r]` holds the wanted value, 0.0 elsewhere (a numeric column in one
+    /// pass over its values).
+    fn indicator(&self, column: &Column, rows: &[usize]) -> Vec<f64> {
+        match (self, column.numbers_at(rows)) {
+            (Wanted::Number(w), Some(mut values)) => {
+                for x in &mut values {
+                    // NaN (missing) never equals the wanted number
+                    *x = f64::from(u8::from(Some(*x) == *w));
+                }
+                values
+            }
+            _ => rows
+                .iter()
+                .map(|&i| f64::from(u8::from(self.matches(column, i))))
+                .collect(),
+        }
+    }
 }
 
 /// The identity of row `i`'s value within its column (the number's bits or the level's code),
@@ -179,9 +197,11 @@ impl Table {
             self.check_times(time)?;
         }
 
-        let rows: Vec<usize> = (0..self.n_rows)
-            .filter(|&i| columns.iter().all(|c| !c.is_missing(i)))
-            .collect();
+        let mut keep = vec![true; self.n_rows];
+        for c in &columns {
+            c.mark_present(&mut keep);
+        }
+        let rows: Vec<usize> = (0..self.n_rows).filter(|&i| keep[i]).collect();
         let excluded: Vec<Exclusion> = columns
             .iter()
             .map(|c| Exclusion {
@@ -203,11 +223,8 @@ impl Table {
         };
         let (time, status) = match &spec.survival {
             Some(s) => {
-                let time_col = self.column(&s.time)?;
-                let time = rows
-                    .iter()
-                    .map(|&i| time_col.number(i).unwrap_or(f64::NAN))
-                    .collect();
+                // numeric: `check_times` said so
+                let time = self.column(&s.time)?.numbers_at(&rows).unwrap_or_default();
                 (Some(time), Some(self.status(s, &rows)?))
             }
             None => (None, None),
@@ -275,10 +292,7 @@ impl Table {
             });
         }
         let event = Wanted::resolve(column, &b.event);
-        let y: Vec<f64> = rows
-            .iter()
-            .map(|&i| f64::from(u8::from(event.matches(column, i))))
-            .collect();
+        let y = event.indicator(column, rows);
         if !y.contains(&1.0) {
             return Err(IngestError::EventAbsent {
                 file: self.file.clone(),
@@ -408,14 +422,11 @@ impl Table {
                 message: "is free text (an identifier), not a predictor; declare it categorical to use it".into(),
             });
         }
-        if column.is_numeric() {
+        if let Some(values) = column.numbers_at(rows) {
             return Ok(vec![Term {
                 name: column.name.clone(),
                 column: column.name.clone(),
-                values: rows
-                    .iter()
-                    .map(|&i| column.number(i).unwrap_or(f64::NAN))
-                    .collect(),
+                values,
             }]);
         }
         let levels = self.present_levels(column, rows);
@@ -439,10 +450,7 @@ impl Table {
                 Term {
                     name: format!("{}{level}", column.name),
                     column: column.name.clone(),
-                    values: rows
-                        .iter()
-                        .map(|&i| f64::from(u8::from(code.matches(column, i))))
-                        .collect(),
+                    values: code.indicator(column, rows),
                 }
             })
             .collect())

@@ -35,6 +35,7 @@ mod levels;
 mod options;
 #[cfg(feature = "parquet")]
 mod parquet;
+mod plain_records;
 mod suggest;
 mod table;
 mod text;

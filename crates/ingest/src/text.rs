@@ -9,7 +9,7 @@ use crate::error::IngestError;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Strips a BOM and trailing blank lines; refuses binary and invalid UTF-8.
-pub(crate) fn clean_bytes<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b [u8], IngestError> {
+pub(crate) fn clean_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, IngestError> {
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let head = &body[..body.len().min(8000)];
     if let Some(at) = head.iter().position(|&b| b == 0) {
@@ -19,18 +19,12 @@ pub(crate) fn clean_bytes<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b [u8], I
             reason: "binary content (a NUL byte)".into(),
         });
     }
-    if let Err(e) = std::str::from_utf8(body) {
-        return Err(IngestError::NotText {
-            file: file.to_string(),
-            row: line_of(body, e.valid_up_to()),
-            reason: "invalid UTF-8".into(),
-        });
-    }
-    let end = body
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |p| p + 1);
-    let body = &body[..end];
+    let text = std::str::from_utf8(body).map_err(|e| IngestError::NotText {
+        file: file.to_string(),
+        row: line_of(body, e.valid_up_to()),
+        reason: "invalid UTF-8".into(),
+    })?;
+    let body = text.trim_end_matches(|c: char| c.is_ascii_whitespace());
     if body.is_empty() {
         return Err(IngestError::Empty {
             file: file.to_string(),
@@ -171,7 +165,7 @@ pub(crate) fn leading_records(body: &[u8], records: usize) -> &[u8] {
 
 /// Byte offset of the newline that ends the record starting at `start` (quote aware), or the
 /// end of the buffer.
-fn record_end(body: &[u8], start: usize) -> usize {
+pub(crate) fn record_end(body: &[u8], start: usize) -> usize {
     let mut quoted = false;
     for (k, &b) in body[start..].iter().enumerate() {
         if b == b'"' {
