@@ -255,3 +255,52 @@ fn bad_status_is_refused() {
     assert!(out.is_empty());
     assert!(!err.is_empty());
 }
+
+/// A text group column (quoted, as R writes it) gives the same curves and test as the same
+/// grouping coded in numbers: `sex` 1/2 rewritten as "m"/"f" ("f" sorts first).
+#[test]
+fn km_by_text_group_matches_numeric_group() {
+    let lung = std::fs::read_to_string(root().join("data/lung.csv")).unwrap();
+    let sex = 4; // column of `sex` in data/lung.csv
+    let text: String = lung
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            let mut fields: Vec<String> = line.split(',').map(str::to_string).collect();
+            if i > 0 {
+                fields[sex] = if fields[sex] == "1" { "\"m\"" } else { "\"f\"" }.to_string();
+            }
+            fields.join(",") + "\n"
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!("nomo-km-text-group-{}.csv", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let run = |data: &str| {
+        let (ok, out, err) = nomo(&[
+            "--quiet", "km", "--data", data, "--time", "time", "--status", "status", "--group",
+            "sex", "--json",
+        ]);
+        assert!(ok, "{err}");
+        serde_json::from_str::<Value>(&out).unwrap()
+    };
+    let coded = run("data/lung.csv");
+    let named = run(path.to_str().unwrap());
+    std::fs::remove_file(&path).unwrap();
+    let names: Vec<&str> = named["strata"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["sex=f", "sex=m"]);
+    // sex=f is sex=2, sex=m is sex=1
+    assert_eq!(named["strata"][0]["table"], coded["strata"][1]["table"]);
+    assert_eq!(named["strata"][1]["table"], coded["strata"][0]["table"]);
+    // the other group is the reference of the 1-df statistic here: equal up to rounding
+    close(
+        named["logrank"]["chisq"].as_f64().unwrap(),
+        coded["logrank"]["chisq"].as_f64().unwrap(),
+        1e-12,
+        "chisq",
+    );
+}

@@ -43,7 +43,7 @@ pub struct AnalysisSpec {
     pub survival: Option<SurvivalOutcome>,
     /// Predictor columns, each giving one or more [`Term`]s.
     pub predictors: Vec<String>,
-    /// A grouping column kept as text labels.
+    /// A grouping column, kept as level codes ([`GroupCodes`]).
     pub group: Option<String>,
 }
 
@@ -82,8 +82,19 @@ pub struct AnalysisData {
     /// Survival status, 1 = event.
     pub status: Option<Vec<f64>>,
     pub terms: Vec<Term>,
-    /// Group labels.
-    pub group: Option<Vec<String>>,
+    /// The grouping column's levels and each kept row's level.
+    pub group: Option<GroupCodes>,
+}
+
+/// A grouping column over the rows kept: its level names and each row's level (no label is
+/// copied per row).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GroupCodes {
+    /// A text column's levels, or a numeric column's distinct values among the rows kept,
+    /// ascending and written as Rust writes an `f64` (`1` for 1.0).
+    pub levels: Vec<String>,
+    /// Index into `levels` of each kept row.
+    pub codes: Vec<u32>,
 }
 
 impl AnalysisData {
@@ -169,6 +180,29 @@ fn value_key(column: &Column, i: usize) -> Option<u64> {
     }
 }
 
+/// The level codes of a grouping column over `rows` (every one present: complete cases).
+fn group_codes(column: &Column, rows: &[usize]) -> GroupCodes {
+    if let Some(levels) = column.levels() {
+        return GroupCodes {
+            levels: levels.to_vec(),
+            codes: rows
+                .iter()
+                .map(|&i| column.code(i).map_or(u32::MAX, |c| c as u32))
+                .collect(),
+        };
+    }
+    // not text: numeric
+    let values = column.numbers_at(rows).unwrap_or_default();
+    let distinct = distinct_numbers(values.iter().copied());
+    GroupCodes {
+        levels: distinct.iter().map(|x| format!("{x}")).collect(),
+        codes: values
+            .iter()
+            .map(|&x| distinct.partition_point(|&d| d < x) as u32)
+            .collect(),
+    }
+}
+
 impl Table {
     /// Complete-case, coded data for the analysis `spec` (see the module docs).
     pub fn analysis(&self, spec: &AnalysisSpec) -> Result<AnalysisData, IngestError> {
@@ -201,7 +235,8 @@ impl Table {
         for c in &columns {
             c.mark_present(&mut keep);
         }
-        let rows: Vec<usize> = (0..self.n_rows).filter(|&i| keep[i]).collect();
+        let mut rows = Vec::with_capacity(keep.iter().filter(|&&k| k).count());
+        rows.extend((0..self.n_rows).filter(|&i| keep[i]));
         let excluded: Vec<Exclusion> = columns
             .iter()
             .map(|c| Exclusion {
@@ -234,14 +269,7 @@ impl Table {
             terms.extend(self.terms(self.column(name)?, &rows)?);
         }
         let group = match &spec.group {
-            Some(g) => {
-                let column = self.column(g)?;
-                Some(
-                    rows.iter()
-                        .map(|&i| column.text(i).unwrap_or_default())
-                        .collect(),
-                )
-            }
+            Some(g) => Some(group_codes(self.column(g)?, &rows)),
             None => None,
         };
         Ok(AnalysisData {
@@ -384,7 +412,8 @@ impl Table {
         code_error: impl Fn(usize, String) -> IngestError,
     ) -> Result<Vec<f64>, IngestError> {
         if column.is_numeric() {
-            let values: Vec<f64> = rows.iter().filter_map(|&i| column.number(i)).collect();
+            // the rows are complete: every value is present
+            let mut values = column.numbers_at(rows).unwrap_or_default();
             let one_two = values.iter().all(|&v| v == 1.0 || v == 2.0) && values.contains(&2.0);
             let (event, expected) = if one_two {
                 (2.0, "1 (censored) and 2 (event)")
@@ -392,13 +421,16 @@ impl Table {
                 (1.0, "0 (censored) and 1 (event)")
             };
             let censored = event - 1.0;
-            rows.iter()
-                .map(|&i| match column.number(i) {
-                    Some(v) if v == event => Ok(1.0),
-                    Some(v) if v == censored => Ok(0.0),
-                    _ => Err(code_error(i, expected.to_string())),
-                })
-                .collect()
+            for (v, &i) in values.iter_mut().zip(rows) {
+                *v = if *v == event {
+                    1.0
+                } else if *v == censored {
+                    0.0
+                } else {
+                    return Err(code_error(i, expected.to_string()));
+                };
+            }
+            Ok(values)
         } else {
             rows.iter()
                 .map(|&i| match column.text(i).as_deref() {

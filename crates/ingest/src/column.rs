@@ -282,16 +282,20 @@ pub(crate) fn type_text_cells<'s>(
         Some(Declared::Categorical { .. } | Declared::Text | Declared::Binary { .. })
     );
     if !as_text {
+        // the numbers are kept only while every present cell is one
         let mut numbers = Vec::with_capacity(cleaned.len());
         let mut n_numeric = 0usize;
         let mut first_bad: Option<(usize, &str)> = None;
         for (i, cell) in cleaned.iter().enumerate() {
             match cell {
+                None if first_bad.is_some() => {}
                 None => numbers.push(f64::NAN),
                 Some(text) => match parse_number(text, decimal_comma) {
                     Some(x) if x.is_finite() => {
                         n_numeric += 1;
-                        numbers.push(x);
+                        if first_bad.is_none() {
+                            numbers.push(x);
+                        }
                     }
                     Some(_) => {
                         return Err(IngestError::NonFinite {
@@ -304,8 +308,8 @@ pub(crate) fn type_text_cells<'s>(
                     None => {
                         if first_bad.is_none() {
                             first_bad = Some((i, text));
+                            numbers = Vec::new();
                         }
-                        numbers.push(f64::NAN);
                     }
                 },
             }
@@ -326,24 +330,55 @@ pub(crate) fn type_text_cells<'s>(
             Some(_) => {}
         }
     }
-    let mut levels: Vec<String> = {
-        let mut set: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for c in cleaned.iter().flatten() {
-            set.insert(c);
-        }
-        set.into_iter().map(str::to_string).collect()
-    };
+    let (seen, mut codes) = first_seen_codes(&cleaned);
+    let mut levels: Vec<String> = seen.iter().map(|l| l.to_string()).collect();
     sort_levels(&mut levels);
-    let index: std::collections::HashMap<&str, u32> = levels
+    let sorted: std::collections::HashMap<&str, u32> = levels
         .iter()
         .enumerate()
         .map(|(k, l)| (l.as_str(), k as u32))
         .collect();
-    let codes: Vec<u32> = cleaned
-        .iter()
-        .map(|c| c.map_or(MISSING, |t| index[t]))
-        .collect();
+    let position: Vec<u32> = seen.iter().map(|l| sorted[l]).collect();
+    for c in codes.iter_mut().filter(|c| **c != MISSING) {
+        *c = position[*c as usize];
+    }
     finish_text(name, codes, levels, declared, origin)
+}
+
+/// The distinct present cells in order of first appearance, and each cell's index among them
+/// (`MISSING` for a missing cell). Coded columns hold a handful of values: they are matched by
+/// linear search, and only past a few distinct values through a hash map.
+fn first_seen_codes<'s>(cells: &[Option<&'s str>]) -> (Vec<&'s str>, Vec<u32>) {
+    const FEW: usize = 16;
+    let mut seen: Vec<&'s str> = Vec::new();
+    let mut index: std::collections::HashMap<&'s str, u32> = std::collections::HashMap::new();
+    let codes = cells
+        .iter()
+        .map(|cell| {
+            let Some(t) = *cell else {
+                return MISSING;
+            };
+            let found = if seen.len() <= FEW {
+                seen.iter().position(|s| *s == t).map(|k| k as u32)
+            } else {
+                index.get(t).copied()
+            };
+            found.unwrap_or_else(|| {
+                let k = seen.len() as u32;
+                seen.push(t);
+                if seen.len() > FEW {
+                    // past a few values: the map takes over (filled with all seen so far)
+                    if index.is_empty() {
+                        index.extend(seen.iter().enumerate().map(|(j, s)| (*s, j as u32)));
+                    } else {
+                        index.insert(t, k);
+                    }
+                }
+                k
+            })
+        })
+        .collect();
+    (seen, codes)
 }
 
 /// Types a text column given its codes and sorted levels.
@@ -645,6 +680,23 @@ mod tests {
             Some((-0.0f64).to_bits())
         );
         assert_eq!(short_decimal("0.1"), Some(0.1));
+    }
+
+    /// First-seen coding by linear search (few values) and by hashing (many) agree.
+    #[test]
+    fn first_seen_codes_few_and_many() {
+        let few = [Some("b"), None, Some("a"), Some("b")];
+        assert_eq!(
+            first_seen_codes(&few),
+            (vec!["b", "a"], vec![0, MISSING, 1, 0])
+        );
+        let labels: Vec<String> = (0..40).map(|k| format!("v{}", (k * 7) % 20)).collect();
+        let cells: Vec<Option<&str>> = labels.iter().map(|s| Some(s.as_str())).collect();
+        let (seen, codes) = first_seen_codes(&cells);
+        assert_eq!(seen.len(), 20);
+        for (cell, &c) in cells.iter().zip(&codes) {
+            assert_eq!(Some(seen[c as usize]), *cell);
+        }
     }
 
     /// Few values (linear search) and many (sorted) give the same answer: ascending, once each.

@@ -40,7 +40,9 @@ mod suggest;
 mod table;
 mod text;
 
-pub use analysis::{AnalysisData, AnalysisSpec, BinaryOutcome, Exclusion, SurvivalOutcome, Term};
+pub use analysis::{
+    AnalysisData, AnalysisSpec, BinaryOutcome, Exclusion, GroupCodes, SurvivalOutcome, Term,
+};
 pub use column::{Column, VariableType};
 pub use error::IngestError;
 pub use expr::{DeriveReport, validate_expression};

@@ -134,7 +134,11 @@ fn complete_case_counts_per_column() {
         })
         .unwrap();
     assert_eq!(explicit.status, all.status);
-    assert_eq!(data.group.as_ref().unwrap()[0], "1");
+    // a numeric group: its distinct values as levels, each row coded
+    let group = data.group.as_ref().unwrap();
+    assert_eq!(group.levels, ["1", "2"]);
+    assert_eq!(group.levels[group.codes[0] as usize], "1");
+    assert_eq!(group.codes.len(), data.n_used);
 }
 
 #[test]

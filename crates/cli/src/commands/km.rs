@@ -75,7 +75,10 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         },
         global,
     )?;
-    let surv = survival_data(&data)?;
+    // in time order once, so that each curve and the test find their data sorted
+    let unsorted = survival_data(&data)?;
+    let order = unsorted.time_order();
+    let surv = unsorted.subset(&order);
     let options = KmOptions {
         conf_type: match args.conf_type {
             ConfTypeArg::Log => ConfType::Log,
@@ -85,8 +88,14 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         conf_level: args.conf_level,
     };
     let (groups, prefix) = match (&data.group, &args.group) {
-        (Some(labels), Some(column)) => (Groups::from_labels(labels), format!("{column}=")),
-        _ => (Groups::from_labels(&vec!["all"; surv.len()]), String::new()),
+        (Some(g), Some(column)) => {
+            let codes: Vec<u32> = order.iter().map(|&i| g.codes[i]).collect();
+            (Groups::from_codes(&g.levels, &codes)?, format!("{column}="))
+        }
+        _ => (
+            Groups::from_codes(&["all"], &vec![0; surv.len()])?,
+            String::new(),
+        ),
     };
     let mut strata = Vec::new();
     for (rows, level) in groups.rows().iter().zip(groups.levels()) {
