@@ -271,91 +271,108 @@ pub(crate) fn type_text_cells<'s>(
     declared: Option<&Declared>,
     origin: &Origin<'_>,
 ) -> Result<Column, IngestError> {
-    let cleaned: Vec<Option<&str>> = cells
-        .map(|c| {
-            c.map(str::trim)
-                .filter(|t| !na_tokens.iter().any(|tok| tok == t))
-        })
+    // The cells are coded by first appearance as written, and each distinct cell is then trimmed,
+    // checked against the missing-value tokens and parsed once: a column of a few repeated values
+    // costs one pass. The answers are those of reading the cells row by row: the first row of a
+    // code is before the first row of every later code.
+    let (raw, raw_codes) = first_seen_codes(cells);
+    let cleaned: Vec<Option<&str>> = raw
+        .iter()
+        .map(|c| Some(c.trim()).filter(|t| !na_tokens.iter().any(|tok| tok == t)))
         .collect();
+    let mut counts = vec![0usize; raw.len()];
+    for &c in raw_codes.iter().filter(|&&c| c != MISSING) {
+        counts[c as usize] += 1;
+    }
+    let first_row = |k: usize| {
+        raw_codes
+            .iter()
+            .position(|&c| c as usize == k)
+            .unwrap_or_default()
+    };
     let as_text = matches!(
         declared,
         Some(Declared::Categorical { .. } | Declared::Text | Declared::Binary { .. })
     );
     if !as_text {
-        // the numbers are kept only while every present cell is one
-        let mut numbers = Vec::with_capacity(cleaned.len());
-        let mut n_numeric = 0usize;
-        let mut first_bad: Option<(usize, &str)> = None;
-        for (i, cell) in cleaned.iter().enumerate() {
-            match cell {
-                None if first_bad.is_some() => {}
-                None => numbers.push(f64::NAN),
-                Some(text) => match parse_number(text, decimal_comma) {
-                    Some(x) if x.is_finite() => {
-                        n_numeric += 1;
-                        if first_bad.is_none() {
-                            numbers.push(x);
-                        }
-                    }
-                    Some(_) => {
-                        return Err(IngestError::NonFinite {
-                            file: origin.file.to_string(),
-                            row: origin.first_row + i,
-                            column: name.to_string(),
-                            value: text.to_string(),
-                        });
-                    }
-                    None => {
-                        if first_bad.is_none() {
-                            first_bad = Some((i, text));
-                            numbers = Vec::new();
-                        }
-                    }
-                },
-            }
+        let parsed: Vec<Option<f64>> = cleaned
+            .iter()
+            .map(|c| c.and_then(|t| parse_number(t, decimal_comma)))
+            .collect();
+        // the first row holding ±inf or a NaN literal is refused
+        if let Some(k) = parsed
+            .iter()
+            .position(|x| x.is_some_and(|x| !x.is_finite()))
+        {
+            return Err(IngestError::NonFinite {
+                file: origin.file.to_string(),
+                row: origin.first_row + first_row(k),
+                column: name.to_string(),
+                value: cleaned[k].unwrap_or_default().to_string(),
+            });
         }
-        let n_present = cleaned.iter().filter(|c| c.is_some()).count();
-        match first_bad {
-            None => return type_numbers(name, numbers, declared, origin),
-            Some((i, text))
-                if matches!(declared, Some(Declared::Continuous)) || 2 * n_numeric > n_present =>
-            {
-                return Err(IngestError::NonNumeric {
-                    file: origin.file.to_string(),
-                    row: origin.first_row + i,
-                    column: name.to_string(),
-                    value: text.to_string(),
-                });
-            }
-            Some(_) => {}
+        let first_bad = (0..raw.len()).find(|&k| cleaned[k].is_some() && parsed[k].is_none());
+        let Some(bad) = first_bad else {
+            let numbers = raw_codes
+                .iter()
+                .map(|&c| {
+                    parsed
+                        .get(c as usize)
+                        .copied()
+                        .flatten()
+                        .unwrap_or(f64::NAN)
+                })
+                .collect();
+            return type_numbers(name, numbers, declared, origin);
+        };
+        let count = |keep: &dyn Fn(usize) -> bool| -> usize {
+            (0..raw.len()).filter(|&k| keep(k)).map(|k| counts[k]).sum()
+        };
+        let n_numeric = count(&|k| parsed[k].is_some());
+        let n_present = count(&|k| cleaned[k].is_some());
+        if matches!(declared, Some(Declared::Continuous)) || 2 * n_numeric > n_present {
+            return Err(IngestError::NonNumeric {
+                file: origin.file.to_string(),
+                row: origin.first_row + first_row(bad),
+                column: name.to_string(),
+                value: cleaned[bad].unwrap_or_default().to_string(),
+            });
         }
     }
-    let (seen, mut codes) = first_seen_codes(&cleaned);
-    let mut levels: Vec<String> = seen.iter().map(|l| l.to_string()).collect();
+    // the levels: the distinct cleaned cells (two cells may differ only in spaces)
+    let mut levels: Vec<String> = Vec::new();
+    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for t in cleaned.iter().flatten() {
+        index.entry(t).or_insert_with(|| {
+            levels.push(t.to_string());
+            0
+        });
+    }
     sort_levels(&mut levels);
-    let sorted: std::collections::HashMap<&str, u32> = levels
-        .iter()
-        .enumerate()
-        .map(|(k, l)| (l.as_str(), k as u32))
-        .collect();
-    let position: Vec<u32> = seen.iter().map(|l| sorted[l]).collect();
-    for c in codes.iter_mut().filter(|c| **c != MISSING) {
-        *c = position[*c as usize];
+    for (k, l) in levels.iter().enumerate() {
+        index.insert(l.as_str(), k as u32);
     }
+    let position: Vec<u32> = cleaned
+        .iter()
+        .map(|c| c.map_or(MISSING, |t| index[t]))
+        .collect();
+    let codes = raw_codes
+        .iter()
+        .map(|&c| position.get(c as usize).copied().unwrap_or(MISSING))
+        .collect();
     finish_text(name, codes, levels, declared, origin)
 }
 
 /// The distinct present cells in order of first appearance, and each cell's index among them
 /// (`MISSING` for a missing cell). Coded columns hold a handful of values: they are matched by
 /// linear search, and only past a few distinct values through a hash map.
-fn first_seen_codes<'s>(cells: &[Option<&'s str>]) -> (Vec<&'s str>, Vec<u32>) {
+fn first_seen_codes<'s>(cells: impl Iterator<Item = Option<&'s str>>) -> (Vec<&'s str>, Vec<u32>) {
     const FEW: usize = 16;
     let mut seen: Vec<&'s str> = Vec::new();
     let mut index: std::collections::HashMap<&'s str, u32> = std::collections::HashMap::new();
     let codes = cells
-        .iter()
         .map(|cell| {
-            let Some(t) = *cell else {
+            let Some(t) = cell else {
                 return MISSING;
             };
             let found = if seen.len() <= FEW {
@@ -682,17 +699,60 @@ mod tests {
         assert_eq!(short_decimal("0.1"), Some(0.1));
     }
 
+    /// Typing by distinct cells answers as reading row by row: the first non-finite row is refused
+    /// even after a text cell, the first text cell is named, spaces and tokens are cleaned.
+    #[test]
+    fn text_cells_type_as_read_row_by_row() {
+        let origin = Origin {
+            file: "f.csv",
+            first_row: 2,
+        };
+        let tokens: Vec<String> = crate::DEFAULT_NA_TOKENS
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let typed = |cells: &[&str]| {
+            type_text_cells(
+                "x",
+                cells.iter().map(|&c| Some(c)),
+                &tokens,
+                false,
+                None,
+                &origin,
+            )
+        };
+        match typed(&["1", "x", "2", "inf", "3", "4", "x"]) {
+            Err(IngestError::NonFinite { row, value, .. }) => {
+                assert_eq!((row, value.as_str()), (5, "inf"))
+            }
+            other => panic!("{other:?}"),
+        }
+        match typed(&["1", "2", " x ", "3", "x", "NA"]) {
+            Err(IngestError::NonNumeric { row, value, .. }) => {
+                assert_eq!((row, value.as_str()), (4, "x"))
+            }
+            other => panic!("{other:?}"),
+        }
+        let column = typed(&[" a", "a", "NA", "b", "b "]).unwrap();
+        assert_eq!(column.levels().unwrap(), ["a", "b"]);
+        let codes: Vec<Option<usize>> = (0..5).map(|i| column.code(i)).collect();
+        assert_eq!(codes, [Some(0), Some(0), None, Some(1), Some(1)]);
+        let numbers = typed(&["2.5", " 1", "", "-"]).unwrap();
+        assert_eq!(numbers.number(1), Some(1.0));
+        assert_eq!(numbers.n_missing(), 2);
+    }
+
     /// First-seen coding by linear search (few values) and by hashing (many) agree.
     #[test]
     fn first_seen_codes_few_and_many() {
         let few = [Some("b"), None, Some("a"), Some("b")];
         assert_eq!(
-            first_seen_codes(&few),
+            first_seen_codes(few.into_iter()),
             (vec!["b", "a"], vec![0, MISSING, 1, 0])
         );
         let labels: Vec<String> = (0..40).map(|k| format!("v{}", (k * 7) % 20)).collect();
         let cells: Vec<Option<&str>> = labels.iter().map(|s| Some(s.as_str())).collect();
-        let (seen, codes) = first_seen_codes(&cells);
+        let (seen, codes) = first_seen_codes(cells.iter().copied());
         assert_eq!(seen.len(), 20);
         for (cell, &c) in cells.iter().zip(&codes) {
             assert_eq!(Some(seen[c as usize]), *cell);
