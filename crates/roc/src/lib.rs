@@ -59,7 +59,6 @@ pub mod direction;
 pub mod error;
 pub mod joint;
 pub mod partial_auc;
-mod radix;
 pub mod roc;
 pub mod summary;
 

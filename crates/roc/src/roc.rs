@@ -18,7 +18,7 @@
 //! minus the within-class mid-rank is exactly the count of the other class below plus half the
 //! ties. θ = Σ_groups c·(2d_< + d) / (2mn) is accumulated in integers, so it is exact up to the
 //! final division. The whole construction costs one sort (a radix sort of the scores' order
-//! keys, see `radix.rs`) and O(N) passes.
+//! keys, `nomo-sort`) and O(N) passes.
 //!
 //! The same walk yields the curve with pROC's conventions: thresholds −∞, the midpoints
 //! (u_k + u_{k+1})/2 between consecutive distinct pooled scores, and +∞; at each threshold the
@@ -29,7 +29,7 @@ use serde::{Serialize, Serializer};
 
 use crate::direction::{Direction, DirectionRule, auto_direction};
 use crate::error::RocError;
-use crate::radix::{from_order_key, order_key, radix_sort};
+use nomo_sort::{from_order_key, order_key, radix_sort};
 
 /// Serializes a threshold, writing ±∞ as `null` (as the R references do).
 pub(crate) fn finite_or_null<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {

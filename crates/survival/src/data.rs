@@ -11,7 +11,7 @@
 //! Any other value is invalid. [`status_from_codes`] applies exactly this rule and
 //! [`status_from_event_code`] the explicit one ("this value is the event, that one censoring").
 
-use rayon::slice::ParallelSliceMut;
+use nomo_sort::{order_key, radix_sort};
 
 use crate::error::{Result, SurvivalError};
 
@@ -168,31 +168,17 @@ pub fn status_from_event_code(
         .collect()
 }
 
-/// Indices that sort `time` ascending (stable; times are finite after validation). The
-/// (time, index) pairs are sorted as plain integers: the time's IEEE-754 bits, mapped so that
-/// unsigned order is numeric order, then the index, which keeps ties in subject order. Sorting the
-/// pairs themselves rather than indices compared through `time` keeps the sort in contiguous
-/// memory, and lets it run on every core (rayon); an input already in order is recognised in one pass and not sorted.
+/// Indices that sort `time` ascending (stable; times are finite after validation), by one radix
+/// sort of the times' order keys carrying the indices (`nomo-sort`: linear in n, and stable, so
+/// tied times keep subject order). An input already in order is recognised in one pass.
 pub(crate) fn order_by_time(time: &[f64]) -> Vec<usize> {
+    let mut index: Vec<usize> = (0..time.len()).collect();
     if time.windows(2).all(|w| w[0] <= w[1]) {
-        return (0..time.len()).collect();
+        return index;
     }
-    let mut keyed: Vec<(u64, usize)> = time
-        .iter()
-        .enumerate()
-        .map(|(i, &t)| {
-            let bits = (t + 0.0).to_bits();
-            let key = if bits >> 63 == 1 {
-                !bits
-            } else {
-                bits | (1 << 63)
-            };
-            (key, i)
-        })
-        .collect();
-    // the pairs are distinct, so the parallel sort's result is the one order
-    keyed.par_sort_unstable();
-    keyed.into_iter().map(|(_, i)| i).collect()
+    let mut keys: Vec<u64> = time.iter().map(|&t| order_key(t)).collect();
+    radix_sort(&mut keys, &mut index);
+    index
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use nomo_ingest::AnalysisSpec;
 use nomo_survival::{ConfType, Groups, KaplanMeier, KmOptions, KmRow, LogRank, survdiff};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::flags::{
@@ -97,10 +98,28 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
             String::new(),
         ),
     };
+    // The curves and the test are independent: computed in parallel, taken (or their first
+    // error) in level order, curves before the test, whatever the thread count.
+    let level_rows = groups.rows();
+    let (fits, test) = rayon::join(
+        || {
+            level_rows
+                .par_iter()
+                .zip(groups.levels().par_iter())
+                .map(|(rows, level)| {
+                    let km = KaplanMeier::fit(&surv.subset(rows), options)?;
+                    Ok((format!("{prefix}{level}"), km))
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        },
+        || {
+            (groups.n_levels() > 1)
+                .then(|| survdiff(&surv, &groups, None, 0.0))
+                .transpose()
+        },
+    );
     let mut strata = Vec::new();
-    for (rows, level) in groups.rows().iter().zip(groups.levels()) {
-        let km = KaplanMeier::fit(&surv.subset(rows), options)?;
-        let name = format!("{prefix}{level}");
+    for (name, km) in fits? {
         if km.median.is_none() {
             notice(global, format!("{name}: median survival not reached"));
         }
@@ -118,13 +137,10 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
             table: rows,
         });
     }
-    let logrank = if groups.n_levels() > 1 {
-        let mut test = survdiff(&surv, &groups, None, 0.0)?;
+    let logrank = test?.map(|mut test| {
         test.groups = strata.iter().map(|s| s.name.clone()).collect();
-        Some(test)
-    } else {
-        None
-    };
+        test
+    });
     let output = Output { strata, logrank };
     if args.json {
         return print_json(&output);

@@ -1,15 +1,17 @@
-//! Least-significant-digit radix sort of (key, tag) pairs, used to sort the pooled scores once.
+//! Least-significant-digit radix sort of (key, payload) pairs, for the statistics that rest on
+//! one sort of n numbers (ROC curves, survival times).
 //!
-//! Scores are mapped to u64 keys whose unsigned order is the numeric order (IEEE-754 bits with
-//! the sign bit flipped for non-negative numbers and all bits flipped for negative ones). The
-//! pairs are then sorted by key in passes over 11-bit digits (six passes cover 64 bits), least
-//! significant first; each pass is a stable counting sort, so after the last pass the keys are in
-//! order (Knuth, TAOCP vol. 3, §5.2.5). All six digit histograms are counted in one read of the
-//! keys, and a pass whose digit is the same for every key is skipped (scores of one scale share
-//! their sign and exponent bits). Each pass costs O(N).
+//! Numbers are mapped to u64 keys whose unsigned order is the numeric order ([`order_key`]:
+//! IEEE-754 bits with the sign bit flipped for non-negative numbers and all bits flipped for
+//! negative ones). The pairs are then sorted by key in passes over 11-bit digits (six passes cover
+//! 64 bits), least significant first; each pass is a stable counting sort, so after the last pass
+//! the keys are in order and equal keys keep their payloads in input order (Knuth, TAOCP vol. 3,
+//! §5.2.5). All six digit histograms are counted in one read of the keys, and a pass whose digit
+//! is the same for every key is skipped (numbers of one scale share their sign and exponent
+//! bits). Each pass costs O(n).
 
 /// Maps a finite f64 to a u64 whose unsigned order is the numeric order (−0 and +0 share a key).
-pub(crate) fn order_key(x: f64) -> u64 {
+pub fn order_key(x: f64) -> u64 {
     let bits = (x + 0.0).to_bits();
     if bits >> 63 == 1 {
         !bits
@@ -19,7 +21,7 @@ pub(crate) fn order_key(x: f64) -> u64 {
 }
 
 /// Inverse of [`order_key`].
-pub(crate) fn from_order_key(key: u64) -> f64 {
+pub fn from_order_key(key: u64) -> f64 {
     f64::from_bits(if key >> 63 == 1 {
         key & !(1 << 63)
     } else {
@@ -36,8 +38,9 @@ fn digit(k: u64, d: usize) -> usize {
     ((k >> (BITS * d)) as usize) & (RADIX - 1)
 }
 
-/// Sorts `keys` ascending, permuting the 32-bit `tags` alongside (stable among equal keys).
-pub(crate) fn radix_sort(keys: &mut Vec<u64>, tags: &mut Vec<u32>) {
+/// Sorts `keys` ascending, permuting the payloads `tags` alongside (stable among equal keys).
+/// `tags` must be as long as `keys`.
+pub fn radix_sort<T: Copy + Default>(keys: &mut Vec<u64>, tags: &mut Vec<T>) {
     let n = keys.len();
     let mut counts = vec![[0usize; RADIX]; PASSES];
     for &k in keys.iter() {
@@ -46,7 +49,7 @@ pub(crate) fn radix_sort(keys: &mut Vec<u64>, tags: &mut Vec<u32>) {
         }
     }
     let mut keys_tmp = vec![0u64; n];
-    let mut tags_tmp = vec![0u32; n];
+    let mut tags_tmp = vec![T::default(); n];
     for (d, c) in counts.iter().enumerate() {
         if c.contains(&n) {
             continue; // every key has the same digit here
