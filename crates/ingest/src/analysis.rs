@@ -14,6 +14,7 @@
 //!   for every level present in the rows kept except the reference level (declared, or the first
 //!   level in R's sorted order: `factor()`'s default, `contr.treatment`).
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::column::{Column, VariableType, distinct_numbers};
@@ -252,10 +253,23 @@ impl Table {
             });
         }
 
-        let y = match &spec.binary {
-            Some(b) => Some(self.binary_outcome(b, &rows)?),
-            None => None,
-        };
+        // The outcome and each predictor are coded independently, in parallel; their errors are
+        // taken in spec order (outcome, survival outcome, predictors), whatever the thread count.
+        let (y, coded) = rayon::join(
+            || {
+                spec.binary
+                    .as_ref()
+                    .map(|b| self.binary_outcome(b, &rows))
+                    .transpose()
+            },
+            || {
+                spec.predictors
+                    .par_iter()
+                    .map(|name| self.terms(self.column(name)?, &rows))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let y = y?;
         let (time, status) = match &spec.survival {
             Some(s) => {
                 // numeric: `check_times` said so
@@ -265,8 +279,8 @@ impl Table {
             None => (None, None),
         };
         let mut terms = Vec::new();
-        for name in &spec.predictors {
-            terms.extend(self.terms(self.column(name)?, &rows)?);
+        for predictor_terms in coded {
+            terms.extend(predictor_terms?);
         }
         let group = match &spec.group {
             Some(g) => Some(group_codes(self.column(g)?, &rows)),
