@@ -29,7 +29,7 @@
 use serde::Serialize;
 
 use crate::coefficients::Coefficients;
-use crate::coordinate_descent::{CdState, WeightedProblem};
+use crate::coordinate_descent::{CdState, WeightedProblem, lane_sum};
 use crate::design::{Design, Standardized};
 use crate::error::LassoError;
 use crate::family::{Family, Response};
@@ -183,7 +183,7 @@ fn feature_gradient(std: &Standardized, grad: &[f64], out: &mut [f64]) {
         *g = if std.is_constant(j) {
             0.0
         } else {
-            std.x[j].iter().zip(grad).map(|(x, g)| x * g).sum()
+            lane_sum([&std.x[j], grad])
         };
     }
 }
@@ -232,7 +232,7 @@ impl Solver<'_> {
         loop {
             let (v, mut r) = self.work.irls(&st.full_eta());
             for &j in strong {
-                xv[j] = self.std.x[j].iter().zip(&v).map(|(x, w)| w * x * x).sum();
+                xv[j] = lane_sum([&self.std.x[j], &self.std.x[j], &v]);
             }
             let old: Vec<f64> = strong.iter().map(|&j| st.beta[j]).collect();
             let old_b0 = st.b0;
