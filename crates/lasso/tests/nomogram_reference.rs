@@ -24,19 +24,11 @@ fn entry(name: &str) {
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "heavy (thresh 1e-14 paths): run with cargo test --release -p nomo-lasso"
-)]
 fn lasso_binomial_deviance() {
     entry("lasso_binomial_deviance");
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "heavy (thresh 1e-14 paths): run with cargo test --release -p nomo-lasso"
-)]
 fn lasso_gaussian_mse() {
     entry("lasso_gaussian_mse");
 }
