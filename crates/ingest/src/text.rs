@@ -8,7 +8,8 @@ use crate::error::IngestError;
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Strips a BOM and trailing blank lines; refuses binary and invalid UTF-8.
+/// Strips a BOM and trailing blank lines (the last line keeps its trailing blanks); refuses
+/// binary and invalid UTF-8.
 pub(crate) fn clean_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, IngestError> {
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let head = &body[..body.len().min(8000)];
@@ -24,8 +25,16 @@ pub(crate) fn clean_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Ing
         row: line_of(body, e.valid_up_to()),
         reason: "invalid UTF-8".into(),
     })?;
-    let body = text.trim_end_matches(|c: char| c.is_ascii_whitespace());
-    if body.is_empty() {
+    // trailing blank lines go; the last line keeps its trailing tabs and spaces (a TSV row may
+    // end in an empty field)
+    let last = text
+        .trim_end_matches(|c: char| c.is_ascii_whitespace())
+        .len();
+    let end = text[last..]
+        .find(['\r', '\n'])
+        .map_or(text.len(), |k| last + k);
+    let body = &text[..end];
+    if last == 0 {
         return Err(IngestError::Empty {
             file: file.to_string(),
         });
@@ -353,6 +362,20 @@ mod tests {
         assert!(matches!(
             scan_records("f.csv", b"\"a\",\"b\"\n", b',', 2),
             Err(IngestError::HeaderOnly { .. })
+        ));
+    }
+
+    /// Blank lines at the end go, the last line's own trailing tab (an empty field) stays.
+    #[test]
+    fn cleaning_keeps_the_last_line_whole() {
+        assert_eq!(
+            clean_text("f", b"a\tb\n1\t\n\n  \r\n").unwrap(),
+            "a\tb\n1\t"
+        );
+        assert_eq!(clean_text("f", b"a,b\r\n1,2\r\n").unwrap(), "a,b\r\n1,2");
+        assert!(matches!(
+            clean_text("f", b" \n\t\n"),
+            Err(IngestError::Empty { .. })
         ));
     }
 

@@ -36,6 +36,16 @@ fn detects_semicolon_and_tab() {
     assert_eq!(t.column("name").unwrap().text(0).unwrap(), "Smith, J");
 }
 
+/// A TSV whose last row ends in an empty field keeps that field (missing), and blank lines at
+/// the end are no rows.
+#[test]
+fn last_row_may_end_in_an_empty_field() {
+    let t = read("last.tsv", "a\tb\n1\t2\n3\t\n\n", &ReadOptions::default());
+    assert_eq!(t.n_rows(), 2);
+    let b = t.column("b").unwrap();
+    assert_eq!((b.number(0), b.number(1)), (Some(2.0), None));
+}
+
 #[test]
 fn strips_the_bom_and_handles_crlf() {
     let t = read(
