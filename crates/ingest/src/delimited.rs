@@ -368,6 +368,16 @@ mod tests {
         let coded = "a,b\n1,-99\n2,3.5\n-99,4\n";
         assert!(is_plain(coded, &tokens));
         assert_same(coded, &tokens);
+        // without the empty token, an empty text cell gives way (polars reads it as missing)
+        let no_empty = ReadOptions {
+            na_tokens: vec!["NA".into()],
+            ..ReadOptions::default()
+        };
+        for text in ["c0,c1\n1,x\n2,\n3,y", "c0,c1\n1,\n,1e5\n1,a\n,x\nx,x\n"] {
+            assert!(!is_plain(text, &no_empty), "{text}");
+            assert_same(text, &no_empty);
+        }
+        assert!(is_plain("c0,c1\n1,x\n2,y", &no_empty));
     }
 
     /// Whatever is not plain gives way to the general path, which keeps its answer (and its

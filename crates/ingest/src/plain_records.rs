@@ -95,10 +95,13 @@ pub(crate) fn read_plain_records(
     // the fused numeric path needs every cell it takes to be a number, not a missing-value token
     let fused =
         !options.decimal_comma && !options.na_tokens.iter().any(|t| short_decimal(t).is_some());
+    // polars reads an empty field as missing whatever the tokens: without the empty token, an
+    // empty text cell gives way
+    let empty_missing = options.na_tokens.iter().any(String::is_empty);
     let plain = chunks
         .par_iter()
         .zip(slots.par_iter_mut())
-        .map(|(chunk, slots)| read_chunk(chunk, delimiter, slots, options, fused))
+        .map(|(chunk, slots)| read_chunk(chunk, delimiter, slots, options, fused, empty_missing))
         .collect::<Vec<bool>>();
     if plain.contains(&false) {
         return None;
@@ -164,13 +167,15 @@ fn cut_chunks(text: &str, n: usize) -> Vec<&str> {
 /// plain. With `fused`, a numeric column's cell that is a short plain decimal directly followed by
 /// its separator is parsed in the same pass that finds its end ([`scan_short_decimal`]: the value
 /// [`number`] would give, since such a cell needs no trimming and no missing-value token is a
-/// short decimal); any other cell is cut at its separator and read by [`number`] or kept as text.
+/// short decimal); any other cell is cut at its separator and read by [`number`] or kept as text
+/// (an empty one only when `empty_missing`, the empty cell being a missing-value token).
 fn read_chunk<'s>(
     chunk: &'s str,
     delimiter: u8,
     slots: &mut [Slot<'s, '_>],
     options: &ReadOptions,
     fused: bool,
+    empty_missing: bool,
 ) -> bool {
     let bytes = chunk.as_bytes();
     let width = slots.len();
@@ -212,6 +217,7 @@ fn read_chunk<'s>(
                             Some(x) => values[row] = x,
                             None => return false,
                         },
+                        Slot::Cells(_) if cell.is_empty() && !empty_missing => return false,
                         Slot::Cells(cells) => cells[row] = cell,
                     }
                     end
