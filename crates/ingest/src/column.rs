@@ -262,6 +262,13 @@ pub(crate) fn scan_short_decimal(bytes: &[u8], start: usize) -> Option<(f64, usi
     Some((if negative { -magnitude } else { magnitude }, k))
 }
 
+/// A cell as every reader takes it: trimmed of surrounding whitespace; `None` when it is one of
+/// the missing-value tokens.
+pub(crate) fn clean_cell<'s>(cell: &'s str, na_tokens: &[String]) -> Option<&'s str> {
+    let t = cell.trim();
+    (!na_tokens.iter().any(|tok| tok == t)).then_some(t)
+}
+
 /// Types a column of raw text cells (`None` = a cell the reader already took as missing).
 pub(crate) fn type_text_cells<'s>(
     name: &str,
@@ -276,10 +283,7 @@ pub(crate) fn type_text_cells<'s>(
     // costs one pass. The answers are those of reading the cells row by row: the first row of a
     // code is before the first row of every later code.
     let (raw, raw_codes) = first_seen_codes(cells);
-    let cleaned: Vec<Option<&str>> = raw
-        .iter()
-        .map(|c| Some(c.trim()).filter(|t| !na_tokens.iter().any(|tok| tok == t)))
-        .collect();
+    let cleaned: Vec<Option<&str>> = raw.iter().map(|c| clean_cell(c, na_tokens)).collect();
     let mut counts = vec![0usize; raw.len()];
     for &c in raw_codes.iter().filter(|&&c| c != MISSING) {
         counts[c as usize] += 1;
@@ -325,11 +329,14 @@ pub(crate) fn type_text_cells<'s>(
                 .collect();
             return type_numbers(name, numbers, declared, origin);
         };
-        let count = |keep: &dyn Fn(usize) -> bool| -> usize {
-            (0..raw.len()).filter(|&k| keep(k)).map(|k| counts[k]).sum()
-        };
-        let n_numeric = count(&|k| parsed[k].is_some());
-        let n_present = count(&|k| cleaned[k].is_some());
+        let n_numeric: usize = (0..raw.len())
+            .filter(|&k| parsed[k].is_some())
+            .map(|k| counts[k])
+            .sum();
+        let n_present: usize = (0..raw.len())
+            .filter(|&k| cleaned[k].is_some())
+            .map(|k| counts[k])
+            .sum();
         if matches!(declared, Some(Declared::Continuous)) || 2 * n_numeric > n_present {
             return Err(IngestError::NonNumeric {
                 file: origin.file.to_string(),
@@ -340,18 +347,15 @@ pub(crate) fn type_text_cells<'s>(
         }
     }
     // the levels: the distinct cleaned cells (two cells may differ only in spaces)
-    let mut levels: Vec<String> = Vec::new();
-    let mut index: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
-    for t in cleaned.iter().flatten() {
-        index.entry(t).or_insert_with(|| {
-            levels.push(t.to_string());
-            0
-        });
-    }
+    let mut levels: Vec<String> = cleaned.iter().flatten().map(|t| t.to_string()).collect();
+    levels.sort_unstable();
+    levels.dedup();
     sort_levels(&mut levels);
-    for (k, l) in levels.iter().enumerate() {
-        index.insert(l.as_str(), k as u32);
-    }
+    let index: std::collections::HashMap<&str, u32> = levels
+        .iter()
+        .enumerate()
+        .map(|(k, l)| (l.as_str(), k as u32))
+        .collect();
     let position: Vec<u32> = cleaned
         .iter()
         .map(|c| c.map_or(MISSING, |t| index[t]))

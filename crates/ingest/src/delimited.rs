@@ -13,15 +13,13 @@ use std::sync::Arc;
 
 use polars::prelude::*;
 
-use crate::column::{Column, Origin, parse_number, type_numbers, type_text_cells};
+use crate::column::{Column, Origin, clean_cell, parse_number, type_numbers, type_text_cells};
 use crate::error::IngestError;
 use crate::options::{Declared, ReadOptions};
 use crate::plain_records::read_plain_records;
 use rayon::prelude::*;
 
-use crate::text::{
-    clean_text, detect_delimiter, header_names, leading_records, record_end, scan_records,
-};
+use crate::text::{clean_text, detect_delimiter, header_names, leading_records, scan_records};
 
 /// Rows sampled to choose the numeric columns of the fast path.
 const SAMPLE_ROWS: usize = 1000;
@@ -72,17 +70,8 @@ fn read_with(
             return Err(e);
         }
     };
-    let header_end = record_end(body, 0);
     if try_plain
-        && header_end < body.len()
-        && let Some(read) = read_plain_records(
-            &text[header_end + 1..],
-            delimiter,
-            &names,
-            &numeric,
-            options,
-            &origin,
-        )
+        && let Some(read) = read_plain_records(text, delimiter, &names, &numeric, options, &origin)
     {
         let (columns, n_rows) = read?;
         return Ok(Delimited {
@@ -185,9 +174,8 @@ fn sample_is_numeric(col: &polars::prelude::Column, options: &ReadOptions) -> bo
         return false;
     };
     strings.iter().flatten().all(|cell| {
-        let t = cell.trim();
-        options.na_tokens.iter().any(|tok| tok == t)
-            || parse_number(t, options.decimal_comma).is_some_and(f64::is_finite)
+        clean_cell(cell, &options.na_tokens)
+            .is_none_or(|t| parse_number(t, options.decimal_comma).is_some_and(f64::is_finite))
     })
 }
 
@@ -300,20 +288,11 @@ mod tests {
         else {
             return false; // a sample polars refuses: the plain path is never tried
         };
-        let end = record_end(body.as_bytes(), 0);
         let origin = Origin {
             file: "t.csv",
             first_row: 2,
         };
-        read_plain_records(
-            &body[end + 1..],
-            delimiter,
-            &names,
-            &numeric,
-            options,
-            &origin,
-        )
-        .is_some()
+        read_plain_records(body, delimiter, &names, &numeric, options, &origin).is_some()
     }
 
     fn assert_same(text: &str, options: &ReadOptions) {

@@ -18,10 +18,12 @@
 use rayon::prelude::*;
 
 use crate::column::{
-    Column, Origin, parse_number, scan_short_decimal, short_decimal, type_numbers, type_text_cells,
+    Column, Origin, clean_cell, parse_number, scan_short_decimal, short_decimal, type_numbers,
+    type_text_cells,
 };
 use crate::error::IngestError;
 use crate::options::ReadOptions;
+use crate::text::record_end;
 
 /// Chunks per rayon thread: enough to balance uneven lines, few enough to stay cheap.
 const CHUNKS_PER_THREAD: usize = 4;
@@ -38,32 +40,29 @@ enum Filled<'s> {
     Cells(Vec<&'s str>),
 }
 
-/// Reads the data records of `records` (the text after the header line) as plain records with
-/// `numeric[j]` telling which columns to parse as numbers, and types every column. `None` when
-/// the text is not plain (the general path then reads it); otherwise the typed columns and the
-/// number of data records.
+/// Reads the data records of `text` (a cleaned file: header line, records, no final line break)
+/// as plain records with `numeric[j]` telling which columns to parse as numbers, and types every
+/// column. `None` when there are no records or they are not plain (the general path then reads
+/// the file); otherwise the typed columns and the number of data records.
 pub(crate) fn read_plain_records(
-    records: &str,
+    text: &str,
     delimiter: u8,
     names: &[String],
     numeric: &[bool],
     options: &ReadOptions,
     origin: &Origin<'_>,
 ) -> Option<Result<(Vec<Column>, usize), IngestError>> {
+    let records = text.get(record_end(text.as_bytes(), 0) + 1..)?;
     if records.is_empty() || !delimiter.is_ascii() {
         return None;
     }
     let chunks = cut_chunks(records, rayon::current_num_threads() * CHUNKS_PER_THREAD);
     // rows per chunk: one per line break, plus the last line (the text ends without one)
+    let last = chunks.len() - 1;
     let rows: Vec<usize> = chunks
         .par_iter()
-        .map(|c| memchr::memchr_iter(b'\n', c.as_bytes()).count())
-        .collect();
-    let last = rows.len() - 1;
-    let rows: Vec<usize> = rows
-        .iter()
         .enumerate()
-        .map(|(k, &r)| r + usize::from(k == last))
+        .map(|(k, c)| memchr::memchr_iter(b'\n', c.as_bytes()).count() + usize::from(k == last))
         .collect();
     let n_rows: usize = rows.iter().sum();
 
@@ -263,16 +262,8 @@ fn unquote(field: &str) -> Option<&str> {
 /// A numeric column's cell as the text path reads it: NaN for a missing-value token, the number
 /// when it is finite, `None` (give way) otherwise.
 fn number(cell: &str, options: &ReadOptions) -> Option<f64> {
-    // a cell that starts and ends with an ASCII non-space byte is already trimmed
-    let bytes = cell.as_bytes();
-    let trimmed = |b: Option<&u8>| b.is_some_and(u8::is_ascii_graphic);
-    let t = if trimmed(bytes.first()) && trimmed(bytes.last()) {
-        cell
-    } else {
-        cell.trim()
-    };
-    if options.na_tokens.iter().any(|tok| tok == t) {
-        return Some(f64::NAN);
+    match clean_cell(cell, &options.na_tokens) {
+        None => Some(f64::NAN),
+        Some(t) => parse_number(t, options.decimal_comma).filter(|x| x.is_finite()),
     }
-    parse_number(t, options.decimal_comma).filter(|x| x.is_finite())
 }
