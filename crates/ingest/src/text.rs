@@ -8,8 +8,8 @@ use crate::error::IngestError;
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Strips a BOM and trailing blank lines (the last line keeps its trailing blanks); refuses
-/// binary and invalid UTF-8.
+/// Strips a BOM and trailing blank lines (spaces and line breaks; the last line keeps its
+/// trailing blanks); refuses binary and invalid UTF-8.
 pub(crate) fn clean_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, IngestError> {
     let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let head = &body[..body.len().min(8000)];
@@ -25,11 +25,10 @@ pub(crate) fn clean_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, Ing
         row: line_of(body, e.valid_up_to()),
         reason: "invalid UTF-8".into(),
     })?;
-    // trailing blank lines go; the last line keeps its trailing tabs and spaces (a TSV row may
-    // end in an empty field)
-    let last = text
-        .trim_end_matches(|c: char| c.is_ascii_whitespace())
-        .len();
+    // trailing blank lines (spaces and line breaks) go; a tab is a TSV field separator, so the
+    // last line keeps its trailing tabs and spaces (a row may end in an empty field) and a line
+    // of tabs stays a row of empty fields, as it is anywhere else in the file
+    let last = text.trim_end_matches([' ', '\r', '\n']).len();
     let end = text[last..]
         .find(['\r', '\n'])
         .map_or(text.len(), |k| last + k);
@@ -365,7 +364,8 @@ mod tests {
         ));
     }
 
-    /// Blank lines at the end go, the last line's own trailing tab (an empty field) stays.
+    /// Blank lines at the end go; the last line's own trailing tab (an empty field) and a last
+    /// line of tabs stay.
     #[test]
     fn cleaning_keeps_the_last_line_whole() {
         assert_eq!(
@@ -374,9 +374,14 @@ mod tests {
         );
         assert_eq!(clean_text("f", b"a,b\r\n1,2\r\n").unwrap(), "a,b\r\n1,2");
         assert!(matches!(
-            clean_text("f", b" \n\t\n"),
+            clean_text("f", b" \n \r\n"),
             Err(IngestError::Empty { .. })
         ));
+        // a last line of tabs is a row of empty fields, not a blank line
+        assert_eq!(
+            clean_text("f", b"a\tb\n1\t2\n\t\n").unwrap(),
+            "a\tb\n1\t2\n\t"
+        );
     }
 
     #[test]

@@ -36,14 +36,18 @@ fn detects_semicolon_and_tab() {
     assert_eq!(t.column("name").unwrap().text(0).unwrap(), "Smith, J");
 }
 
-/// A TSV whose last row ends in an empty field keeps that field (missing), and blank lines at
-/// the end are no rows.
+/// A TSV whose last row ends in an empty field keeps that field (missing), a last row of tabs
+/// stays a row, and blank lines at the end are no rows.
 #[test]
 fn last_row_may_end_in_an_empty_field() {
     let t = read("last.tsv", "a\tb\n1\t2\n3\t\n\n", &ReadOptions::default());
     assert_eq!(t.n_rows(), 2);
     let b = t.column("b").unwrap();
     assert_eq!((b.number(0), b.number(1)), (Some(2.0), None));
+    // a last row of tabs is a row of empty fields (counted as missing downstream), not dropped
+    let t = read("tabs.tsv", "a\tb\n1\t2\n\t\n", &ReadOptions::default());
+    assert_eq!(t.n_rows(), 2);
+    assert_eq!(t.column("a").unwrap().n_missing(), 1);
 }
 
 #[test]
