@@ -6,18 +6,8 @@
 suppressMessages(library(glmnet))
 d <- read.csv("data/hcc_nomogram.csv")
 ref <- jsonlite::fromJSON("crates/testdata/reference/hcc_nomogram.json")
-d$sex_male <- as.numeric(d$sex == "M")
-d$t2sir_pre <- d$t2_tumor_pre / d$t2_muscle_pre
-d$t2sir_post <- d$t2_tumor_post / d$t2_muscle_post
-d$adc_het_pre <- (d$adc_max_pre - d$adc_min_pre) / d$adc_mean_pre
-d$adc_het_post <- (d$adc_max_post - d$adc_min_post) / d$adc_mean_post
-d$nlr <- d$neutrophils / d$lymphocytes
-d$lmr <- d$lymphocytes / d$monocytes
-d$aapr <- d$albumin / d$alp
-d$siri <- d$neutrophils * d$monocytes / d$lymphocytes
-d$piv <- d$platelets * d$siri
-d$sii <- d$platelets * d$nlr
-d$ag_ratio <- d$albumin / d$globulin
+source("scripts/derived_indices.R")
+d <- add_derived(d)
 x <- as.matrix(d[, ref$candidates])
 y <- as.numeric(d$response == "progression")
 foldid <- (seq_len(nrow(d)) - 1) %% 10 + 1

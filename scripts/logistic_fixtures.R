@@ -10,18 +10,8 @@ ctl <- glm.control(epsilon = 1e-14, maxit = 100)
 
 d <- read.csv("data/hcc_nomogram.csv")
 d$y <- as.integer(d$response == "progression")
-d$sex_male <- as.integer(d$sex == "M")
-d$t2sir_pre <- d$t2_tumor_pre / d$t2_muscle_pre
-d$t2sir_post <- d$t2_tumor_post / d$t2_muscle_post
-d$adc_het_pre <- (d$adc_max_pre - d$adc_min_pre) / d$adc_mean_pre
-d$adc_het_post <- (d$adc_max_post - d$adc_min_post) / d$adc_mean_post
-d$nlr <- d$neutrophils / d$lymphocytes
-d$lmr <- d$lymphocytes / d$monocytes
-d$aapr <- d$albumin / d$alp
-d$siri <- d$neutrophils * d$monocytes / d$lymphocytes
-d$piv <- d$platelets * d$neutrophils * d$monocytes / d$lymphocytes
-d$sii <- d$platelets * d$neutrophils / d$lymphocytes
-d$ag_ratio <- d$albumin / d$globulin
+source("scripts/derived_indices.R")
+d <- add_derived(d)
 candidates <- c("sex_male", "age", "t2sir_pre", "t2sir_post", "adc_mean_pre", "adc_mean_post",
   "adc_max_post", "adc_min_post", "adc_het_pre", "adc_het_post", "diam_pre", "diam_post", "pvtt",
   "capsule", "necrosis", "afp", "alp", "ag_ratio", "neutrophils", "lymphocytes", "monocytes",

@@ -107,17 +107,8 @@ w(list(row_labels = feats, col_labels = marks,
 # coefficient's path on the original scale, as plot.glmnet draws it.
 suppressMessages(library(glmnet))
 d <- read.csv("data/hcc_nomogram.csv")
-d$t2sir_pre <- d$t2_tumor_pre / d$t2_muscle_pre
-d$t2sir_post <- d$t2_tumor_post / d$t2_muscle_post
-d$adc_het_pre <- (d$adc_max_pre - d$adc_min_pre) / d$adc_mean_pre
-d$adc_het_post <- (d$adc_max_post - d$adc_min_post) / d$adc_mean_post
-d$nlr <- d$neutrophils / d$lymphocytes
-d$lmr <- d$lymphocytes / d$monocytes
-d$aapr <- d$albumin / d$alp
-d$siri <- d$neutrophils * d$monocytes / d$lymphocytes
-d$piv <- d$platelets * d$neutrophils * d$monocytes / d$lymphocytes
-d$sii <- d$platelets * d$neutrophils / d$lymphocytes
-d$ag_ratio <- d$albumin / d$globulin
+source("scripts/derived_indices.R")
+d <- add_derived(d)
 d$sex_male <- as.integer(d$sex == "M")
 ref <- fromJSON("crates/testdata/reference/hcc_nomogram.json")
 cv <- ref$lasso_binomial_deviance

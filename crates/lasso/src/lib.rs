@@ -31,8 +31,10 @@
 //! duality-gap stopping rule (no warm-started path with strong rules, no R²-based early stop,
 //! no glmnet `thresh`). The gaussian path here therefore uses the same coordinate descent as
 //! the other families, which reproduces glmnet's path length and values (see the agreement
-//! tests); a linfa-elasticnet wrapper and a measurement of its gap to glmnet are not part of
-//! this crate yet.
+//! tests). linfa-elasticnet itself, wrapped in glmnet's standardization and λ scaling, is
+//! measured against glmnet in `tests/linfa_gaussian.rs`: at `lambda.min` and `lambda.1se` of
+//! the nomogram cohort it selects glmnet's features and its coefficients agree to 7.7e-6
+//! relative (this crate's path: 3.6e-6).
 
 pub mod coefficients;
 mod coordinate_descent;

@@ -18,13 +18,13 @@
 //! glmnet's does; when it runs out, the path is cut before that λ (glmnet's warning
 //! "solutions for larger lambdas returned") and [`LassoPath::maxit_reached`] says where.
 //!
-//! **Early stop** (automatic λ only, from the 5th λ on): gaussian when
-//! R²ₖ − R²ₖ₋₁ < 10⁻⁵ R²ₖ; binomial and Cox when dev.ratioₖ − dev.ratioₖ₋₁ < 10⁻⁵; all
-//! families when dev.ratio > 0.999 (glmnet.control's `fdev`, `devmax`, `mnlam`). With a user λ
-//! sequence the path is never stopped early. Known difference: glmnet 4.1-6's compiled Cox
-//! path stops earlier than this documented rule — probing `fdev` shows it compares a quantity
-//! ≈ 0.34 × the dev.ratio change (on `hcc_radiomics` it stops at 76 λ where the rule gives
-//! more); the scale could not be derived, so the documented rule is kept.
+//! **Early stop** (automatic λ only, from the 5th λ on, glmnet.control's `fdev` = 10⁻⁵,
+//! `devmax` = 0.999, `mnlam` = 5): gaussian when R²ₖ − R²ₖ₋₁ < fdev·R²ₖ; binomial when
+//! dev.ratioₖ − dev.ratioₖ₋₁ < fdev; both when dev.ratio > devmax. Cox follows glmnet's compiled
+//! coxnet (`coxnet5dpclean.f`, which scales the controls to 100·fdev and devmax·0.99/0.999):
+//! stop when (dev.ratioₖ − dev.ratioₖ₋₄)/dev.ratioₖ < 10⁻³, the relative gain over the last
+//! mnlam − 1 steps, or when dev.ratio > 0.99. The λ at which a rule fires is kept. With a user
+//! λ sequence the path is never stopped early.
 
 use serde::Serialize;
 
@@ -42,6 +42,10 @@ const FDEV: f64 = 1e-5;
 const DEVMAX: f64 = 0.999;
 /// glmnet.control()$mnlam.
 const MNLAM: usize = 5;
+/// coxnet's 100·fdev.
+const COX_FDEV: f64 = 100.0 * FDEV;
+/// coxnet's devmax·0.99/0.999.
+const COX_DEVMAX: f64 = 0.99;
 
 /// Settings of a path fit (glmnet's arguments).
 #[derive(Debug, Clone, PartialEq)]
@@ -333,7 +337,15 @@ pub(crate) fn fit_rows(
             let ratio = params
                 .lambda_min_ratio
                 .unwrap_or_else(|| lambda::default_min_ratio(n, p));
-            (lambda::sequence(lambda_max, params.nlambda, ratio), true)
+            (
+                lambda::sequence(
+                    lambda_max,
+                    params.nlambda,
+                    ratio,
+                    sub.family() == Family::Cox,
+                ),
+                true,
+            )
         }
     };
     let scale_back = |st: &State| -> (f64, Vec<f64>) {
@@ -425,11 +437,13 @@ pub(crate) fn fit_rows(
         if automatic && m >= MNLAM {
             let prev = out.dev_ratio[k - 1];
             let stop = match family {
-                Family::Gaussian => ratio - prev < FDEV * ratio,
-                Family::Binomial => ratio - prev < FDEV,
-                Family::Cox => ratio - prev < FDEV,
+                Family::Gaussian => ratio - prev < FDEV * ratio || ratio > DEVMAX,
+                Family::Binomial => ratio - prev < FDEV || ratio > DEVMAX,
+                Family::Cox => {
+                    (ratio - out.dev_ratio[k + 1 - MNLAM]) / ratio < COX_FDEV || ratio > COX_DEVMAX
+                }
             };
-            if stop || ratio > DEVMAX {
+            if stop {
                 break;
             }
         }

@@ -8,12 +8,7 @@ use nomo_testdata::{read_csv, reference};
 
 fn entry(name: &str) {
     let r = reference("hcc_nomogram.json");
-    let features: Vec<String> = r["candidates"]
-        .as_array()
-        .expect("candidates")
-        .iter()
-        .map(|v| v.as_str().expect("name").to_string())
-        .collect();
+    let features = common::names(&r, "candidates");
     let csv = read_csv("hcc_nomogram.csv");
     let cv = common::run(&csv, &features, &r[name], 1.0);
     let worst = common::check(&cv, &r[name], name);

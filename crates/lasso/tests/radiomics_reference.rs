@@ -12,12 +12,7 @@ use nomo_testdata::{read_csv, reference};
 
 fn entry(name: &str, alpha: f64) {
     let r = reference("hcc_radiomics_lasso.json");
-    let features: Vec<String> = r["features"]
-        .as_array()
-        .expect("features")
-        .iter()
-        .map(|v| v.as_str().expect("name").to_string())
-        .collect();
+    let features = common::names(&r, "features");
     let csv = read_csv("hcc_radiomics.csv");
     let cv = common::run(&csv, &features, &r[name], alpha);
     let worst = common::check(&cv, &r[name], name);

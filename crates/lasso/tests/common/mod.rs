@@ -1,6 +1,9 @@
 //! Shared helpers of the agreement tests: the cohorts' designs rebuilt exactly as the R
 //! reference scripts built them (derived indices listed in `hcc_nomogram.json` → `derived`).
 
+// Each test binary uses only some of these helpers.
+#![allow(dead_code)]
+
 use nomo_lasso::{CvParams, CvResult, Design, Folds, LassoParams, Measure, Response};
 use nomo_testdata::{Csv, assert_rel, nums};
 use serde_json::Value;
@@ -15,6 +18,16 @@ pub const CV_TOL: f64 = 5e-5;
 /// Tolerance on the coefficients at lambda.min / lambda.1se (same reasoning: R's 1e-14 fit
 /// moves them by a few 1e-6).
 pub const COEF_TOL: f64 = 1e-5;
+
+/// The feature names listed under `key` of a reference file.
+pub fn names(reference: &Value, key: &str) -> Vec<String> {
+    reference[key]
+        .as_array()
+        .expect("a list of names")
+        .iter()
+        .map(|v| v.as_str().expect("name").to_string())
+        .collect()
+}
 
 /// A column of the cohort, derived indices included.
 pub fn column(csv: &Csv, name: &str) -> Vec<f64> {
