@@ -12,9 +12,11 @@
 //! the weighted coefficient change max xvⱼΔβⱼ² falls below the threshold (Friedman et al. 2010,
 //! §3; Simon et al. 2011 for Cox).
 //!
-//! **Convergence** follows glmnet's `thresh`: a pass converges when max xvⱼ Δβⱼ² < thresh · D₀/n
-//! (D₀ the null deviance; for gaussian D₀/n is the 1/n variance of y, which is glmnet's
-//! standardization of y). **maxit** counts coordinate-descent passes over the whole path, as
+//! **Convergence** follows glmnet's `thresh`: a pass converges when max xvⱼ Δβⱼ² < thresh · s,
+//! with glmnet's scale s: gaussian s = D₀/n, the 1/n variance of y (glmnet standardizes y);
+//! binomial and Cox s = D₀/(2n), the null deviance in glmnet's internal units (weights summing
+//! to 1, deviance as −log-likelihood: `lognet`'s `shr = thr·dev0`, `coxnet`'s `cthr = cthri·dev0`
+//! in glmnet5dpclean.f / coxnet5dpclean.f). **maxit** counts coordinate-descent passes over the whole path, as
 //! glmnet's does; when it runs out, the path is cut before that λ (glmnet's warning
 //! "solutions for larger lambdas returned") and [`LassoPath::maxit_reached`] says where.
 //!
@@ -308,7 +310,11 @@ pub(crate) fn fit_rows(
         work: &work,
         pf: &pf,
         alpha: params.alpha,
-        thr: params.thresh * null_deviance / n as f64,
+        thr: params.thresh * null_deviance / n as f64
+            * match sub.family() {
+                Family::Gaussian => 1.0,
+                Family::Binomial | Family::Cox => 0.5,
+            },
         maxit: params.maxit,
         passes: 0,
     };
