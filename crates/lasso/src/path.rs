@@ -16,8 +16,8 @@
 //! with glmnet's scale s: gaussian s = D₀/n, the 1/n variance of y (glmnet standardizes y);
 //! binomial and Cox s = D₀/(2n), the null deviance in glmnet's internal units (weights summing
 //! to 1, deviance as −log-likelihood: `lognet`'s `shr = thr·dev0`, `coxnet`'s `cthr = cthri·dev0`
-//! in glmnet5dpclean.f / coxnet5dpclean.f). **maxit** counts coordinate-descent passes over the whole path, as
-//! glmnet's does; when it runs out, the path is cut before that λ (glmnet's warning
+//! in glmnet5dpclean.f / coxnet5dpclean.f). **maxit** counts coordinate-descent passes over the
+//! whole path, as glmnet's does; when it runs out, the path is cut before that λ (glmnet's warning
 //! "solutions for larger lambdas returned") and [`LassoPath::maxit_reached`] says where.
 //!
 //! **Early stop** (automatic λ only, from the 5th λ on, glmnet.control's `fdev` = 10⁻⁵,
@@ -305,13 +305,14 @@ pub(crate) fn fit_rows(
         return Err(LassoError::NothingToSelect);
     }
     let null_deviance = work.null_deviance();
+    let family = sub.family();
     let mut solver = Solver {
         std: &std,
         work: &work,
         pf: &pf,
         alpha: params.alpha,
         thr: params.thresh * null_deviance / n as f64
-            * match sub.family() {
+            * match family {
                 Family::Gaussian => 1.0,
                 Family::Binomial | Family::Cox => 0.5,
             },
@@ -344,12 +345,7 @@ pub(crate) fn fit_rows(
                 .lambda_min_ratio
                 .unwrap_or_else(|| lambda::default_min_ratio(n, p));
             (
-                lambda::sequence(
-                    lambda_max,
-                    params.nlambda,
-                    ratio,
-                    sub.family() == Family::Cox,
-                ),
+                lambda::sequence(lambda_max, params.nlambda, ratio, family == Family::Cox),
                 true,
             )
         }
@@ -371,7 +367,6 @@ pub(crate) fn fit_rows(
         };
         (a0, beta)
     };
-    let family = sub.family();
     let mut out = LassoPath {
         family,
         alpha: params.alpha,

@@ -40,7 +40,11 @@ fn digit(k: u64, d: usize) -> usize {
 
 /// Sorts `keys` ascending, permuting the payloads `tags` alongside (stable among equal keys).
 /// `tags` must be as long as `keys`.
+///
+/// # Panics
+/// When `tags` and `keys` differ in length.
 pub fn radix_sort<T: Copy + Default>(keys: &mut Vec<u64>, tags: &mut Vec<T>) {
+    assert_eq!(keys.len(), tags.len(), "one payload per key");
     let n = keys.len();
     let mut counts = vec![[0usize; RADIX]; PASSES];
     for &k in keys.iter() {

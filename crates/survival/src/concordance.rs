@@ -96,8 +96,7 @@ pub fn concordance(time: &[f64], event: &[bool], score: &[f64]) -> Concordance {
         .iter()
         .map(|s| distinct.partition_point(|v| v.total_cmp(s).is_lt()))
         .collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| time[a].total_cmp(&time[b]));
+    let order = crate::data::order_by_time(time);
     let m = distinct.len();
     // sweep 1: events as the earlier member, longest time first
     let mut early = vec![(0.0, 0.0, 0.0); n];

@@ -82,8 +82,7 @@ pub fn cox_zph<C: AsRef<[f64]>>(
     });
     groups.reverse(); // ascending time
     // left-continuous pooled KM at each event time
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    order.sort_by(|&a, &b| data.time()[a].total_cmp(&data.time()[b]));
+    let order = data.time_order();
     let mut km = 1.0;
     let mut at_risk = data.len() as f64;
     let mut k = 0;
