@@ -17,7 +17,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::column::{Column, VariableType, distinct_numbers};
+use crate::column::{Column, MISSING, VariableType, distinct_numbers};
 use crate::error::IngestError;
 use crate::table::Table;
 
@@ -188,7 +188,7 @@ fn group_codes(column: &Column, rows: &[usize]) -> GroupCodes {
             levels: levels.to_vec(),
             codes: rows
                 .iter()
-                .map(|&i| column.code(i).map_or(u32::MAX, |c| c as u32))
+                .map(|&i| column.code(i).map_or(MISSING, |c| c as u32))
                 .collect(),
         };
     }
@@ -236,8 +236,7 @@ impl Table {
         for c in &columns {
             c.mark_present(&mut keep);
         }
-        let mut rows = Vec::with_capacity(keep.iter().filter(|&&k| k).count());
-        rows.extend((0..self.n_rows).filter(|&i| keep[i]));
+        let rows: Vec<usize> = (0..self.n_rows).filter(|&i| keep[i]).collect();
         let excluded: Vec<Exclusion> = columns
             .iter()
             .map(|c| Exclusion {
@@ -425,9 +424,8 @@ impl Table {
         rows: &[usize],
         code_error: impl Fn(usize, String) -> IngestError,
     ) -> Result<Vec<f64>, IngestError> {
-        if column.is_numeric() {
+        if let Some(mut values) = column.numbers_at(rows) {
             // the rows are complete: every value is present
-            let mut values = column.numbers_at(rows).unwrap_or_default();
             let one_two = values.iter().all(|&v| v == 1.0 || v == 2.0) && values.contains(&2.0);
             let (event, expected) = if one_two {
                 (2.0, "1 (censored) and 2 (event)")

@@ -153,6 +153,7 @@ impl Column {
 
     /// Clears `keep[i]` where row `i` is missing, in one pass over the stored values.
     pub(crate) fn mark_present(&self, keep: &mut [bool]) {
+        debug_assert_eq!(keep.len(), self.len(), "one flag per row");
         match &self.data {
             ColumnData::Numeric(v) => {
                 for (k, x) in keep.iter_mut().zip(v) {
@@ -284,10 +285,6 @@ pub(crate) fn type_text_cells<'s>(
     // code is before the first row of every later code.
     let (raw, raw_codes) = first_seen_codes(cells);
     let cleaned: Vec<Option<&str>> = raw.iter().map(|c| clean_cell(c, na_tokens)).collect();
-    let mut counts = vec![0usize; raw.len()];
-    for &c in raw_codes.iter().filter(|&&c| c != MISSING) {
-        counts[c as usize] += 1;
-    }
     let first_row = |k: usize| {
         raw_codes
             .iter()
@@ -329,6 +326,11 @@ pub(crate) fn type_text_cells<'s>(
                 .collect();
             return type_numbers(name, numbers, declared, origin);
         };
+        // rows per distinct cell, to weigh numbers against text
+        let mut counts = vec![0usize; raw.len()];
+        for &c in raw_codes.iter().filter(|&&c| c != MISSING) {
+            counts[c as usize] += 1;
+        }
         let n_numeric: usize = (0..raw.len())
             .filter(|&k| parsed[k].is_some())
             .map(|k| counts[k])

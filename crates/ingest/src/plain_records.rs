@@ -12,8 +12,10 @@
 //! Anything outside that plain shape — a field count other than the header's, a blank line, a
 //! quote that does not enclose a whole field, a numeric-looking column with a cell that is not a
 //! finite number — makes the fast path give way (`None`) to the general path, which reads the
-//! file with polars and reports errors with their row numbers. So the fast path never decides an
-//! error, and where it succeeds its columns equal the general path's.
+//! file with polars and reports errors with their row numbers. So the fast path never decides a
+//! reading error; the typing errors it can return (a declared type the cells do not fit, ±inf)
+//! come from the same [`type_numbers`] / [`type_text_cells`] the general path calls, with the
+//! same rows. Where it succeeds its columns equal the general path's.
 
 use rayon::prelude::*;
 
@@ -97,12 +99,15 @@ pub(crate) fn read_plain_records(
     // polars reads an empty field as missing whatever the tokens: without the empty token, an
     // empty text cell gives way
     let empty_missing = options.na_tokens.iter().any(String::is_empty);
+    // `all` stops the other chunks as soon as one gives way
     let plain = chunks
         .par_iter()
         .zip(slots.par_iter_mut())
-        .map(|(chunk, slots)| read_chunk(chunk, delimiter, slots, options, fused, empty_missing))
-        .collect::<Vec<bool>>();
-    if plain.contains(&false) {
+        .zip(rows.par_iter())
+        .all(|((chunk, slots), &rows)| {
+            read_chunk(chunk, delimiter, slots, rows, options, fused, empty_missing)
+        });
+    if !plain {
         return None;
     }
 
@@ -167,20 +172,28 @@ fn cut_chunks(text: &str, n: usize) -> Vec<&str> {
 /// its separator is parsed in the same pass that finds its end ([`scan_short_decimal`]: the value
 /// [`number`] would give, since such a cell needs no trimming and no missing-value token is a
 /// short decimal); any other cell is cut at its separator and read by [`number`] or kept as text
-/// (an empty one only when `empty_missing`, the empty cell being a missing-value token).
+/// (an empty one only when `empty_missing`, the empty cell being a missing-value token). Every
+/// one of the chunk's `rows` rows must be read, no more and no fewer.
 fn read_chunk<'s>(
     chunk: &'s str,
     delimiter: u8,
     slots: &mut [Slot<'s, '_>],
+    rows: usize,
     options: &ReadOptions,
     fused: bool,
     empty_missing: bool,
 ) -> bool {
     let bytes = chunk.as_bytes();
     let width = slots.len();
+    if width == 0 {
+        return false;
+    }
     let mut pos = 0;
     let mut row = 0;
     while pos < bytes.len() {
+        if row == rows {
+            return false;
+        }
         let line_start = pos;
         for (j, slot) in slots.iter_mut().enumerate() {
             let fast = match slot {
@@ -235,7 +248,7 @@ fn read_chunk<'s>(
         }
         row += 1;
     }
-    true
+    row == rows
 }
 
 /// `true` when a field ending at `end` is followed by its separator (a delimiter, a line break,
