@@ -9,6 +9,13 @@
 //! §5.2.5). All six digit histograms are counted in one read of the keys, and a pass whose digit
 //! is the same for every key is skipped (numbers of one scale share their sign and exponent
 //! bits). Each pass costs O(n).
+//!
+//! [`dense_ranks`] gives what statistics on tied data need from a sort (each value's rank among
+//! the distinct values), hashing instead of sorting when the values are few.
+
+mod dense_ranks;
+
+pub use dense_ranks::{DenseRanks, dense_ranks};
 
 /// Maps a finite f64 to a u64 whose unsigned order is the numeric order (−0 and +0 share a key).
 pub fn order_key(x: f64) -> u64 {
