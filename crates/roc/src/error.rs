@@ -54,7 +54,7 @@ pub enum RocError {
     /// Too few bootstrap replicates for a percentile interval.
     #[error("bootstrap needs at least 2 replicates, got {0}")]
     TooFewReplicates(usize),
-    /// More observations than the supported maximum (2³¹).
+    /// More observations than the sort's 31-bit within-class positions address.
     #[error("{n} observations exceed the supported maximum of 2147483648")]
     TooManyObservations { n: usize },
     /// A threshold that is NaN.

@@ -17,10 +17,9 @@
 //! V10 = (d_< + d/2)/n and each of its controls V01 = (m − c_< − c/2)/m: the pooled mid-rank
 //! minus the within-class mid-rank is exactly the count of the other class below plus half the
 //! ties. θ = Σ_groups c·(2d_< + d) / (2mn) is accumulated in integers, so it is exact up to the
-//! final division. The groups come from the dense ranks of the scores' order keys (`nomo-sort`:
-//! one radix sort, or hashing when the scores take few distinct values, as measured scores
-//! rounded to a few decimals do); then each observation takes its group's placement in input
-//! order. The whole construction costs O(N) passes.
+//! final division. The whole construction costs one stable sort of the scores' order keys
+//! (`nomo-sort`'s `sort_pairs`: a radix sort, or hashing and a counting sort when the scores take
+//! few distinct values, as measured scores rounded to a few decimals do) and O(N) passes.
 //!
 //! The same walk yields the curve with pROC's conventions: thresholds −∞, the midpoints
 //! (u_k + u_{k+1})/2 between consecutive distinct pooled scores, and +∞; at each threshold the
@@ -31,7 +30,7 @@ use serde::{Serialize, Serializer};
 
 use crate::direction::{Direction, DirectionRule, auto_direction};
 use crate::error::RocError;
-use nomo_sort::{DenseRanks, dense_ranks, from_order_key, order_key};
+use nomo_sort::{from_order_key, order_key, sort_pairs};
 
 /// Serializes a threshold, writing ±∞ as `null` (as the R references do).
 pub(crate) fn finite_or_null<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, S::Error> {
@@ -42,8 +41,12 @@ pub(crate) fn finite_or_null<S: Serializer>(value: &f64, s: S) -> Result<S::Ok, 
     }
 }
 
-/// Largest sample supported (the dense ranks of `nomo-sort` are 32-bit).
-const MAX_OBSERVATIONS: usize = 1 << 31;
+/// Tag bit marking a case in the sort's (key, tag) pairs; the other 31 bits hold the position
+/// within the class.
+const CASE: u32 = 1 << 31;
+
+/// Largest sample the 31-bit within-class positions address.
+const MAX_OBSERVATIONS: usize = CASE as usize;
 
 /// The points of the empirical ROC curve, in pROC's order (sensitivity 1 → 0).
 #[derive(Debug, Clone, Serialize)]
@@ -102,12 +105,18 @@ impl Roc {
         if n == 0 {
             return Err(RocError::NoControls { n_cases: m });
         }
+        // The class vectors, and each observation's tag for the sort: its position within its
+        // class, with the top bit set for a case. The walk below then reads only the sorted keys
+        // and tags, never the input in random order.
         let mut cases = Vec::with_capacity(m);
         let mut controls = Vec::with_capacity(n);
+        let mut tags = Vec::with_capacity(scores.len());
         for (&s, &o) in scores.iter().zip(outcome) {
             if o {
+                tags.push(CASE | cases.len() as u32);
                 cases.push(s);
             } else {
+                tags.push(controls.len() as u32);
                 controls.push(s);
             }
         }
@@ -119,23 +128,19 @@ impl Roc {
             cases.iter_mut().for_each(|v| *v = -*v);
             controls.iter_mut().for_each(|v| *v = -*v);
         }
-        // The groups of equal oriented scores, ascending: one sort (or hashing) of order keys.
-        let keys: Vec<u64> = scores
+        // One sort of the pooled oriented scores, carrying the tags.
+        let mut keys: Vec<u64> = scores
             .iter()
             .map(|&s| order_key(direction.orient(s)))
             .collect();
-        let DenseRanks { ranks, distinct } = dense_ranks(&keys);
-        drop(keys);
-        // cases and controls in each group
-        let mut counts = vec![[0u32; 2]; distinct.len()];
-        for (&g, &o) in ranks.iter().zip(outcome) {
-            counts[g as usize][usize::from(o)] += 1;
-        }
+        sort_pairs(&mut keys, &mut tags);
 
         let (mf, nf) = (m as f64, n as f64);
-        let mut case_place = Vec::with_capacity(distinct.len());
-        let mut control_place = Vec::with_capacity(distinct.len());
-        let mut curve = Vec::with_capacity(distinct.len() + 1);
+        let mut v10 = vec![0.0; m];
+        let mut v01 = vec![0.0; n];
+        // at most one point per observation and one more: reserved once (untouched capacity
+        // costs no memory), trimmed after the walk
+        let mut curve = Vec::with_capacity(keys.len() + 1);
         curve.push(RocPoint {
             threshold: direction.orient(f64::NEG_INFINITY),
             sensitivity: 1.0,
@@ -143,34 +148,43 @@ impl Roc {
         });
         let (mut cases_below, mut controls_below) = (0usize, 0usize);
         let mut twice_mw: u128 = 0;
-        for (g, &[d, c]) in counts.iter().enumerate() {
-            let (c, d) = (c as usize, d as usize);
-            case_place.push((controls_below as f64 + d as f64 / 2.0) / nf);
-            control_place.push((mf - cases_below as f64 - c as f64 / 2.0) / mf);
+        let mut start = 0;
+        while start < keys.len() {
+            let key = keys[start];
+            let value = from_order_key(key);
+            let mut end = start;
+            let mut c = 0usize;
+            while end < keys.len() && keys[end] == key {
+                c += usize::from(tags[end] & CASE != 0);
+                end += 1;
+            }
+            let d = end - start - c;
+            let case_place = (controls_below as f64 + d as f64 / 2.0) / nf;
+            let control_place = (mf - cases_below as f64 - c as f64 / 2.0) / mf;
+            for &tag in &tags[start..end] {
+                let position = (tag & !CASE) as usize;
+                if tag & CASE != 0 {
+                    v10[position] = case_place;
+                } else {
+                    v01[position] = control_place;
+                }
+            }
             twice_mw += c as u128 * (2 * controls_below + d) as u128;
             cases_below += c;
             controls_below += d;
-            let value = from_order_key(distinct[g]);
-            let threshold = match distinct.get(g + 1) {
-                Some(&next) => direction.orient((value + from_order_key(next)) / 2.0),
-                None => direction.orient(f64::INFINITY),
+            let threshold = if end < keys.len() {
+                direction.orient((value + from_order_key(keys[end])) / 2.0)
+            } else {
+                direction.orient(f64::INFINITY)
             };
             curve.push(RocPoint {
                 threshold,
                 sensitivity: (m - cases_below) as f64 / mf,
                 specificity: controls_below as f64 / nf,
             });
+            start = end;
         }
-        // each observation's placement is its group's, in input order
-        let mut v10 = Vec::with_capacity(m);
-        let mut v01 = Vec::with_capacity(n);
-        for (&g, &o) in ranks.iter().zip(outcome) {
-            if o {
-                v10.push(case_place[g as usize]);
-            } else {
-                v01.push(control_place[g as usize]);
-            }
-        }
+        curve.shrink_to_fit();
         let auc = twice_mw as f64 / (2.0 * mf * nf);
         Ok(Roc {
             direction,

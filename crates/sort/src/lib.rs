@@ -3,19 +3,22 @@
 //!
 //! Numbers are mapped to u64 keys whose unsigned order is the numeric order ([`order_key`]:
 //! IEEE-754 bits with the sign bit flipped for non-negative numbers and all bits flipped for
-//! negative ones). The pairs are then sorted by key in passes over 11-bit digits (six passes cover
-//! 64 bits), least significant first; each pass is a stable counting sort, so after the last pass
+//! negative ones). The pairs are then sorted by key in passes over bytes (eight passes cover 64
+//! bits), least significant first; each pass is a stable counting sort, so after the last pass
 //! the keys are in order and equal keys keep their payloads in input order (Knuth, TAOCP vol. 3,
-//! §5.2.5). All six digit histograms are counted in one read of the keys, and a pass whose digit
-//! is the same for every key is skipped (numbers of one scale share their sign and exponent
-//! bits). Each pass costs O(n).
+//! §5.2.5). All eight digit histograms are counted in one read of the keys, and a pass whose
+//! digit is the same for every key is skipped (numbers of one scale share their sign and exponent
+//! bits). Each pass costs O(n). Byte digits beat wider ones although they take more passes: a
+//! pass scatters into 256 runs per array, few enough for the write streams to stay in cache and
+//! in the TLB (on 10⁶ normal scores with a u32 payload: 33–36 ms, against 48–55 ms with 11-bit
+//! digits and 46–55 ms with 16-bit ones).
 //!
-//! [`dense_ranks`] gives what statistics on tied data need from a sort (each value's rank among
-//! the distinct values), hashing instead of sorting when the values are few.
+//! [`sort_pairs`] gives the same stable order, faster when the keys take few distinct values
+//! (hashing and a counting sort over them; see `few_distinct`).
 
-mod dense_ranks;
+mod few_distinct;
 
-pub use dense_ranks::{DenseRanks, dense_ranks};
+use few_distinct::{MAX_HASHED, sort_few_distinct};
 
 /// Maps a finite f64 to a u64 whose unsigned order is the numeric order (−0 and +0 share a key).
 pub fn order_key(x: f64) -> u64 {
@@ -36,7 +39,7 @@ pub fn from_order_key(key: u64) -> f64 {
     })
 }
 
-const BITS: usize = 11;
+const BITS: usize = 8;
 const RADIX: usize = 1 << BITS;
 const PASSES: usize = 64_usize.div_ceil(BITS);
 
@@ -79,6 +82,21 @@ pub fn radix_sort<T: Copy + Default>(keys: &mut Vec<u64>, tags: &mut Vec<T>) {
         }
         std::mem::swap(keys, &mut keys_tmp);
         std::mem::swap(tags, &mut tags_tmp);
+    }
+}
+
+/// Sorts `keys` ascending, permuting the payloads `tags` alongside (stable among equal keys):
+/// when at most min(2¹⁷, n/4) keys are distinct, by hashing them and a counting sort over their
+/// ranks (O(n + u)); otherwise by [`radix_sort`] (after a hashing attempt that stops at the
+/// limit). The order is the same either way.
+///
+/// # Panics
+/// When `tags` and `keys` differ in length.
+pub fn sort_pairs<T: Copy + Default>(keys: &mut Vec<u64>, tags: &mut Vec<T>) {
+    assert_eq!(keys.len(), tags.len(), "one payload per key");
+    let max_distinct = MAX_HASHED.min(keys.len() / 4);
+    if !sort_few_distinct(keys, tags, max_distinct) {
+        radix_sort(keys, tags);
     }
 }
 
