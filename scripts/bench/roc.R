@@ -1,6 +1,10 @@
 #!/usr/bin/env Rscript
 # Benchmark companion of scripts/bench/roc.sh.
-#   Rscript scripts/bench/roc.R gen FILE N   writes N rows: y (0/1), a, b (two correlated scores)
+#   Rscript scripts/bench/roc.R gen FILE N KIND
+#                                            writes N rows: y (0/1), a, b (two correlated scores),
+#                                            rounded to 4 decimals (KIND rounded: many ties, as
+#                                            measured values) or not (KIND continuous: all distinct,
+#                                            as a model's predicted risks)
 #   Rscript scripts/bench/roc.R time FILE    times pROC on the data already in memory:
 #                                            roc(y, a), roc(y, b), roc.test(paired DeLong)
 suppressPackageStartupMessages(library(pROC))
@@ -9,8 +13,9 @@ if (args[1] == "gen") {
   set.seed(1)
   n <- as.integer(args[3])
   y <- rbinom(n, 1, 0.3)
-  a <- round(rnorm(n, mean = y), 4)
-  b <- round(0.6 * a + rnorm(n, mean = 0.5 * y), 4)
+  digits <- if (args[4] == "rounded") 4 else Inf
+  a <- round(rnorm(n, mean = y), digits)
+  b <- round(0.6 * a + rnorm(n, mean = 0.5 * y), digits)
   write.csv(data.frame(y = y, a = a, b = b), args[2], row.names = FALSE)
 } else {
   d <- read.csv(args[2])

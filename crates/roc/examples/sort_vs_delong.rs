@@ -1,11 +1,12 @@
 //! Times two ROC curves plus a paired DeLong test against sorting the two score vectors, on n
-//! simulated patients (default 1,000,000): the goal is within 2× of the sort, since the
+//! simulated patients (default 1,000,000), with scores rounded to 4 decimals (many ties; the
+//! default) or `continuous` (all distinct): the goal is within 2× of the sort, since the
 //! algorithm is one sort per score plus linear passes (Sun & Xu 2014). Timed twice: the curves
 //! one after the other on one thread, and the two curves built in parallel (`rayon::join`), as
 //! `nomo roc` builds them. The sort baseline is sequential either way. Used by
 //! `scripts/bench/roc.sh`.
 //!
-//!   cargo run --release -p nomo-roc --example sort_vs_delong -- [n]
+//!   cargo run --release -p nomo-roc --example sort_vs_delong -- [n] [rounded|continuous]
 
 use std::time::Instant;
 
@@ -27,7 +28,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let mut rng = ChaCha8Rng::seed_from_u64(1);
     let y: Vec<bool> = (0..n).map(|_| rng.random::<f64>() < 0.3).collect();
-    let round = |x: f64| (x * 1e4).round() / 1e4;
+    let continuous = match std::env::args().nth(2).as_deref() {
+        None | Some("rounded") => false,
+        Some("continuous") => true,
+        Some(other) => return Err(format!("scores are rounded or continuous, not {other}").into()),
+    };
+    let round = |x: f64| {
+        if continuous {
+            x
+        } else {
+            (x * 1e4).round() / 1e4
+        }
+    };
     let a: Vec<f64> = y
         .iter()
         .map(|&c| round(normal(&mut rng) + if c { 1.0 } else { 0.0 }))
