@@ -126,26 +126,25 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
         };
         columns.push((name, &term.values));
     }
-    // The curves are independent: build them in parallel, then take them (or the first error)
-    // in the order the scores were named, whatever the thread count.
+    // The curves and their summaries are independent: build them in parallel, then take them
+    // (or the first error) in the order the scores were named, whatever the thread count.
     let built: Vec<_> = columns
         .into_par_iter()
         .map(|(name, values)| {
             let roc =
                 Roc::new(values, &y, args.direction).with_context(|| format!("ROC of {name}"))?;
-            Ok((name.clone(), roc))
-        })
-        .collect();
-    let rocs = built.into_iter().collect::<anyhow::Result<Vec<_>>>()?;
-    let curves = rocs
-        .iter()
-        .map(|(name, roc)| {
-            Ok(Curve {
+            let curve = Curve {
                 name: name.clone(),
                 summary: roc.summary(args.conf_level)?,
-            })
+            };
+            Ok(((name.clone(), roc), curve))
         })
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect();
+    let (rocs, curves): (Vec<_>, Vec<_>) = built
+        .into_iter()
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let params = BootstrapParams {
         replicates: args.boot_n,
         seed: args.seed,
