@@ -11,7 +11,7 @@
 //! Any other value is invalid. [`status_from_codes`] applies exactly this rule and
 //! [`status_from_event_code`] the explicit one ("this value is the event, that one censoring").
 
-use nomo_sort::{order_key, radix_sort};
+use nomo_sort::{order_key, sort_pairs};
 
 use crate::error::{Result, SurvivalError};
 
@@ -168,13 +168,14 @@ pub fn status_from_event_code(
         .collect()
 }
 
-/// Below this many subjects a comparison sort beats the radix sort's fixed cost (its digit
-/// histograms).
-const RADIX_FROM: usize = 512;
+/// Below this many subjects a comparison sort beats `sort_pairs`' fixed cost (the radix sort's
+/// digit histograms, or the hash table).
+const LINEAR_SORT_FROM: usize = 512;
 
 /// Indices that sort `time` ascending (stable; times are finite after validation), by the times'
-/// order keys (`nomo-sort`; −0 and +0 tie): one radix sort carrying the indices (linear in n) or,
-/// for fewer than [`RADIX_FROM`] subjects, a stable comparison sort of the same keys, so both give
+/// order keys (`nomo-sort`; −0 and +0 tie): one `sort_pairs` carrying the indices (linear in n:
+/// a radix sort, or hashing and counting when the times take few distinct values, as days do) or,
+/// for fewer than [`LINEAR_SORT_FROM`] subjects, a stable comparison sort of the same keys, so both give
 /// the same order and tied times keep subject order. An input already in order is recognised in
 /// one pass.
 pub(crate) fn order_by_time(time: &[f64]) -> Vec<usize> {
@@ -182,12 +183,12 @@ pub(crate) fn order_by_time(time: &[f64]) -> Vec<usize> {
     if time.windows(2).all(|w| w[0] <= w[1]) {
         return index;
     }
-    if time.len() < RADIX_FROM {
+    if time.len() < LINEAR_SORT_FROM {
         index.sort_by_key(|&i| order_key(time[i]));
         return index;
     }
     let mut keys: Vec<u64> = time.iter().map(|&t| order_key(t)).collect();
-    radix_sort(&mut keys, &mut index);
+    sort_pairs(&mut keys, &mut index);
     index
 }
 
@@ -200,8 +201,8 @@ mod tests {
     fn time_order_is_stable_and_numeric() {
         let time = [3.0, -1.0, 2.5, 0.0, 3.0, -0.0, -2.0, 2.5];
         assert_eq!(order_by_time(&time), [6, 1, 3, 5, 2, 7, 0, 4]);
-        // the radix sort (long inputs) and the comparison sort (short ones) agree
-        let long: Vec<f64> = (0..3 * RADIX_FROM)
+        // sort_pairs (long inputs) and the comparison sort (short ones) agree
+        let long: Vec<f64> = (0..3 * LINEAR_SORT_FROM)
             .map(|i| time[i % time.len()] * (1 + i % 5) as f64)
             .collect();
         let mut expected: Vec<usize> = (0..long.len()).collect();
