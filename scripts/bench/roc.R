@@ -13,6 +13,7 @@ if (args[1] == "gen") {
   set.seed(1)
   n <- as.integer(args[3])
   y <- rbinom(n, 1, 0.3)
+  stopifnot(length(args) == 4, args[4] %in% c("rounded", "continuous"))
   digits <- if (args[4] == "rounded") 4 else Inf
   a <- round(rnorm(n, mean = y), digits)
   b <- round(0.6 * a + rnorm(n, mean = 0.5 * y), digits)

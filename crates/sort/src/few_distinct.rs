@@ -6,7 +6,7 @@
 //! order. Only the u distinct keys are then sorted ([`radix_sort`]), which turns first-seen
 //! numbers into ranks, and one counting sort by rank (stable: payloads scattered in input order
 //! into their rank's run) finishes the job: O(n + u), with a table small enough to stay in cache,
-//! where the radix sort reads and scatters all n pairs once per varying 11-bit digit. The result
+//! where the radix sort reads and scatters all n pairs once per varying byte of the keys. The result
 //! is the radix sort's, since a stable sort by key has only one answer.
 
 use crate::radix_sort;

@@ -140,11 +140,7 @@ pub fn run(args: &Args, global: &crate::Global) -> anyhow::Result<()> {
             Ok(((name.clone(), roc), curve))
         })
         .collect();
-    let (rocs, curves): (Vec<_>, Vec<_>) = built
-        .into_iter()
-        .collect::<anyhow::Result<Vec<_>>>()?
-        .into_iter()
-        .unzip();
+    let (rocs, curves): (Vec<_>, Vec<_>) = built.into_iter().collect::<anyhow::Result<_>>()?;
     let params = BootstrapParams {
         replicates: args.boot_n,
         seed: args.seed,
