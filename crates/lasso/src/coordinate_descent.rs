@@ -21,6 +21,8 @@
 //! candidate set, until a pass over the candidate set changes nothing. Convergence is glmnet's:
 //! the largest xvⱼ·Δβⱼ² of a pass (and Σvᵢ·Δβ₀² for the intercept) below the threshold.
 
+use crate::lanes::{dot3, subtract_scaled, update_then_dot3};
+
 /// Soft-thresholding S(a, t) = sign(a)·max(|a| − t, 0).
 pub(crate) fn soft_threshold(a: f64, t: f64) -> f64 {
     if a > t {
@@ -30,31 +32,6 @@ pub(crate) fn soft_threshold(a: f64, t: f64) -> f64 {
     } else {
         0.0
     }
-}
-
-/// Σᵢ Πₘ colsₘ[i] (the products left to right: (x·v)·r), summed in eight interleaved lanes
-/// (element i goes to lane i mod 8, the lanes added pairwise at the end, then the remainder) so
-/// that the additions pipeline and vectorize. The order is fixed, so the value is the same on
-/// every run and at any thread count; it differs from the left-to-right sum only by rounding
-/// (about 1e-16 relative). The columns must be equally long.
-pub(crate) fn lane_sum<const M: usize>(cols: [&[f64]; M]) -> f64 {
-    const LANES: usize = 8;
-    let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
-    let product = |i: usize| cols.iter().fold(1.0, |t, c| t * c[i]);
-    let mut lanes = [0.0f64; LANES];
-    let whole = n / LANES * LANES;
-    for start in (0..whole).step_by(LANES) {
-        let chunks = cols.map(|c| &c[start..start + LANES]);
-        for (k, lane) in lanes.iter_mut().enumerate() {
-            *lane += chunks.iter().fold(1.0, |t, c| t * c[k]);
-        }
-    }
-    let [a, b, c, d, e, f, g, h] = lanes;
-    let mut sum = ((a + b) + (c + d)) + ((e + f) + (g + h));
-    for i in whole..n {
-        sum += product(i);
-    }
-    sum
 }
 
 /// One penalized weighted least-squares problem at fixed weights.
@@ -88,13 +65,20 @@ pub(crate) struct CdState<'a> {
 pub(crate) type Passes = Result<(), ()>;
 
 impl WeightedProblem<'_> {
-    /// One pass over `set`; returns the largest weighted squared change.
+    /// One pass over `set`; returns the largest weighted squared change. The residual update
+    /// of a coordinate that moved is carried out together with the gradient of the next one
+    /// ([`update_then_dot3`]), in one pass over the rows.
     fn pass(&self, set: &[usize], st: &mut CdState<'_>) -> f64 {
         let mut dlx: f64 = 0.0;
+        // The coordinate that moved last and its change, whose residual update is pending.
+        let mut pending: Option<(usize, f64)> = None;
         for &j in set {
             let xj = &self.x[j];
             let xvj = st.xv[j];
-            let g = lane_sum([xj, self.v, st.r]);
+            let g = match pending.take() {
+                Some((k, d)) => update_then_dot3(st.r, d, &self.x[k], xj, self.v),
+                None => dot3(xj, self.v, st.r),
+            };
             let old = st.beta[j];
             let a = g + xvj * old;
             let pen = self.lambda * self.pf[j];
@@ -102,11 +86,12 @@ impl WeightedProblem<'_> {
             let d = new - old;
             if d != 0.0 {
                 st.beta[j] = new;
-                for (ri, xi) in st.r.iter_mut().zip(xj) {
-                    *ri -= d * xi;
-                }
+                pending = Some((j, d));
                 dlx = dlx.max(xvj * d * d);
             }
+        }
+        if let Some((k, d)) = pending {
+            subtract_scaled(st.r, d, &self.x[k]);
         }
         if self.intercept {
             let sv: f64 = self.v.iter().sum();

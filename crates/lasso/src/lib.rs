@@ -43,6 +43,7 @@ pub mod design;
 pub mod error;
 pub mod family;
 pub mod lambda;
+mod lanes;
 pub mod measure;
 pub mod path;
 pub mod stability;

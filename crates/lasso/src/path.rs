@@ -31,11 +31,12 @@
 use serde::Serialize;
 
 use crate::coefficients::Coefficients;
-use crate::coordinate_descent::{CdState, WeightedProblem, lane_sum};
+use crate::coordinate_descent::{CdState, WeightedProblem};
 use crate::design::{Design, Standardized};
 use crate::error::LassoError;
 use crate::family::{Family, Response};
 use crate::lambda;
+use crate::lanes::{dot2, dot3};
 use crate::working::Working;
 
 /// glmnet.control()$fdev.
@@ -189,7 +190,7 @@ fn feature_gradient(std: &Standardized, grad: &[f64], out: &mut [f64]) {
         *g = if std.is_constant(j) {
             0.0
         } else {
-            lane_sum([&std.x[j], grad])
+            dot2(&std.x[j], grad)
         };
     }
 }
@@ -238,7 +239,7 @@ impl Solver<'_> {
         loop {
             let (v, mut r) = self.work.irls(&st.full_eta());
             for &j in strong {
-                xv[j] = lane_sum([&self.std.x[j], &self.std.x[j], &v]);
+                xv[j] = dot3(&self.std.x[j], &self.std.x[j], &v);
             }
             let old: Vec<f64> = strong.iter().map(|&j| st.beta[j]).collect();
             let old_b0 = st.b0;
