@@ -1,20 +1,21 @@
 //! K-fold cross-validation of the path, as `cv.glmnet`.
 //!
-//! The path is first fitted on all rows; its λ sequence (cut at glmnet's early stop) is the
-//! sequence of the result. Each fold is then fitted on the other folds' rows exactly as
-//! `cv.glmnet` (glmnet 4.1-6) does it: with the *user's* λ argument — so, by default, the fold's
-//! own automatic path (its own λ_max, standardization, and early stop) — and its predictions at
-//! the full-data λ values are obtained by glmnet's `lambda.interp`: coefficients interpolated
-//! linearly in λ between the two bracketing λ of the fold's path, clamped to the fold path's
-//! range. (This is what the R references show; fitting the folds on the full-data sequence
-//! instead changes cvm in the 5th digit.) The held-out linear predictors (out-of-fold
-//! predictions) give the per-observation losses or per-fold measures, reduced as in
-//! [`crate::measure`].
+//! The path fitted on all rows gives the λ sequence of the result (cut at glmnet's early stop).
+//! Each fold is fitted on the other folds' rows exactly as `cv.glmnet` (glmnet 4.1-6) does it:
+//! with the *user's* λ argument — so, by default, the fold's own automatic path (its own λ_max,
+//! standardization, and early stop) — and its predictions at the full-data λ values are obtained
+//! by glmnet's `lambda.interp`: coefficients interpolated linearly in λ between the two
+//! bracketing λ of the fold's path, clamped to the fold path's range. (This is what the R
+//! references show; fitting the folds on the full-data sequence instead changes cvm in the 5th
+//! digit.) The held-out linear predictors (out-of-fold predictions) give the per-observation
+//! losses or per-fold measures, reduced as in [`crate::measure`].
 //!
-//! Folds are fitted in parallel (rayon), each one independent and deterministic, and gathered
-//! in fold order, so that the result is identical at any thread count. Random folds follow
-//! glmnet's recipe — the labels 1, …, K repeated to length n, then permuted — with the
-//! permutation drawn from a ChaCha8 generator seeded by the user.
+//! The fold paths do not depend on the full one, so the full path and every fold path are
+//! fitted at once, in parallel (rayon), each independent and deterministic; the predictions
+//! follow once the full-data λ are known. Folds are gathered in fold order, so that the result
+//! is identical at any thread count. Random folds follow glmnet's recipe — the labels 1, …, K
+//! repeated to length n, then permuted — with the permutation drawn from a ChaCha8 generator
+//! seeded by the user.
 
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
@@ -176,7 +177,19 @@ impl CvParams {
             });
         }
         let (foldid, k) = self.folds.resolve(n)?;
-        let full = self.path.fit(design, response)?;
+        // The full path and the fold paths do not depend on one another (each fold has its own
+        // λ sequence): all are fitted at once, the full path as one more parallel task. Only the
+        // fold predictions need the full-data λ.
+        let (full, paths) = rayon::join(
+            || self.path.fit(design, response),
+            || {
+                (1..=k)
+                    .into_par_iter()
+                    .map(|f| self.fold_path(design, response, &foldid, f))
+                    .collect::<Vec<_>>()
+            },
+        );
+        let full = full?;
         let mut warnings = Vec::new();
         if measure == Measure::Auc && (n as f64) / (k as f64) < 10.0 {
             warnings.push(format!(
@@ -187,9 +200,12 @@ impl CvParams {
         }
         let lambda = full.lambda.clone();
         let nl = lambda.len();
-        let fits: Vec<Result<FoldFit, LassoError>> = (1..=k)
+        let fits: Vec<Result<FoldFit, LassoError>> = paths
             .into_par_iter()
-            .map(|f| self.fit_fold(design, response, &foldid, f, &lambda, measure))
+            .enumerate()
+            .map(|(f, path)| {
+                fold_predictions(design, response, &foldid, f + 1, &path?, &lambda, measure)
+            })
             .collect();
         let mut oof = vec![vec![0.0; n]; nl];
         let mut cox_dev = Vec::with_capacity(k);
@@ -239,18 +255,15 @@ impl CvParams {
         })
     }
 
-    fn fit_fold(
+    /// The path of fold `fold`: fitted on the other folds' rows with the user's λ argument.
+    fn fold_path(
         &self,
         design: &Design,
         response: &Response,
         foldid: &[usize],
         fold: usize,
-        lambda: &[f64],
-        measure: Measure,
-    ) -> Result<FoldFit, LassoError> {
-        let n = design.rows();
-        let train: Vec<usize> = (0..n).filter(|&i| foldid[i] != fold).collect();
-        let held: Vec<usize> = (0..n).filter(|&i| foldid[i] == fold).collect();
+    ) -> Result<LassoPath, LassoError> {
+        let train: Vec<usize> = (0..design.rows()).filter(|&i| foldid[i] != fold).collect();
         response
             .subset(&train)
             .validate(train.len())
@@ -258,57 +271,72 @@ impl CvParams {
                 fold,
                 reason: e.to_string(),
             })?;
-        let path = fit_rows(
+        fit_rows(
             &self.path,
             design,
             response,
             Some(&train),
             self.path.lambda.as_deref(),
-        )?;
-        // Coefficients at every full-data λ, interpolated on the fold's own path.
-        let coef: Vec<(f64, Vec<f64>)> = lambda
-            .iter()
-            .map(|&s| {
-                let (left, right, frac) = interpolate(&path.lambda, s);
-                let a0 = frac * path.a0[left] + (1.0 - frac) * path.a0[right];
-                let beta = path.beta[left]
-                    .iter()
-                    .zip(&path.beta[right])
-                    .map(|(l, r)| frac * l + (1.0 - frac) * r)
-                    .collect();
-                (a0, beta)
-            })
-            .collect();
-        let predict = |a0: f64, beta: &[f64], rows: &[usize]| -> Vec<f64> {
-            let mut eta = vec![a0; rows.len()];
-            for (j, &b) in beta.iter().enumerate() {
-                if b != 0.0 {
-                    let x = design.column(j);
-                    for (e, &i) in eta.iter_mut().zip(rows) {
-                        *e += b * x[i];
-                    }
+        )
+    }
+}
+
+/// The held-out predictions of fold `fold` at the full-data λ values, from its `path`.
+fn fold_predictions(
+    design: &Design,
+    response: &Response,
+    foldid: &[usize],
+    fold: usize,
+    path: &LassoPath,
+    lambda: &[f64],
+    measure: Measure,
+) -> Result<FoldFit, LassoError> {
+    let n = design.rows();
+    let train: Vec<usize> = (0..n).filter(|&i| foldid[i] != fold).collect();
+    let held: Vec<usize> = (0..n).filter(|&i| foldid[i] == fold).collect();
+    // Coefficients at every full-data λ, interpolated on the fold's own path.
+    let coef: Vec<(f64, Vec<f64>)> = lambda
+        .iter()
+        .map(|&s| {
+            let (left, right, frac) = interpolate(&path.lambda, s);
+            let a0 = frac * path.a0[left] + (1.0 - frac) * path.a0[right];
+            let beta = path.beta[left]
+                .iter()
+                .zip(&path.beta[right])
+                .map(|(l, r)| frac * l + (1.0 - frac) * r)
+                .collect();
+            (a0, beta)
+        })
+        .collect();
+    let predict = |a0: f64, beta: &[f64], rows: &[usize]| -> Vec<f64> {
+        let mut eta = vec![a0; rows.len()];
+        for (j, &b) in beta.iter().enumerate() {
+            if b != 0.0 {
+                let x = design.column(j);
+                for (e, &i) in eta.iter_mut().zip(rows) {
+                    *e += b * x[i];
                 }
             }
-            eta
-        };
-        let eta: Vec<Vec<f64>> = coef.iter().map(|(a0, b)| predict(*a0, b, &held)).collect();
-        let cox_dev = match (response, measure) {
-            (Response::Cox { time, status }, Measure::Deviance) => {
-                let all: Vec<usize> = (0..n).collect();
-                let full_risk = CoxRisk::new(time, status);
-                let sub = |v: &[f64]| train.iter().map(|&i| v[i]).collect::<Vec<f64>>();
-                let train_risk = CoxRisk::new(&sub(time), &sub(status));
-                coef.iter()
-                    .map(|(_, b)| {
-                        full_risk.deviance(&predict(0.0, b, &all))
-                            - train_risk.deviance(&predict(0.0, b, &train))
-                    })
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        Ok(FoldFit { eta, cox_dev })
-    }
+        }
+        eta
+    };
+    let eta: Vec<Vec<f64>> = coef.iter().map(|(a0, b)| predict(*a0, b, &held)).collect();
+    let cox_dev = match (response, measure) {
+        (Response::Cox { time, status }, Measure::Deviance) => {
+            let all: Vec<usize> = (0..n).collect();
+            let full_risk = CoxRisk::new(time, status);
+            let sub = |v: &[f64]| train.iter().map(|&i| v[i]).collect::<Vec<f64>>();
+            let train_risk = CoxRisk::new(&sub(time), &sub(status));
+            coef.iter()
+                .map(|(_, b)| {
+                    full_risk.deviance(&predict(0.0, b, &all))
+                        - train_risk.deviance(&predict(0.0, b, &train))
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    Ok(FoldFit { eta, cox_dev })
 }
 
 /// glmnet's `lambda.interp`: the path values bracketing `s` (clamped to the path's range) and
