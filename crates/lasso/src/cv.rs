@@ -177,11 +177,23 @@ impl CvParams {
             });
         }
         let (foldid, k) = self.folds.resolve(n)?;
+        // The settings and the response are checked before any fit starts: the fold fits rely on
+        // them as the full fit does.
+        self.path.check(design.columns())?;
+        response.validate(n)?;
         // The full path and the fold paths do not depend on one another (each fold has its own
         // λ sequence): all are fitted at once, the full path as one more parallel task. Only the
         // fold predictions need the full-data λ.
         let (full, paths) = rayon::join(
-            || self.path.fit(design, response),
+            || {
+                fit_rows(
+                    &self.path,
+                    design,
+                    response,
+                    None,
+                    self.path.lambda.as_deref(),
+                )
+            },
             || {
                 (1..=k)
                     .into_par_iter()

@@ -51,6 +51,8 @@ pub(crate) fn subtract_scaled(r: &mut [f64], d: f64, x: &[f64]) {
 /// rᵢ ← rᵢ − d·xᵢ, then Σᵢ (aᵢbᵢ)rᵢ with the updated r, in the fixed lane order: the same
 /// values as [`subtract_scaled`] followed by [`dot3`]`(a, b, r)`, in one pass.
 pub(crate) fn update_then_dot3(r: &mut [f64], d: f64, x: &[f64], a: &[f64], b: &[f64]) -> f64 {
+    // all four are columns of the same rows (a shorter one would cut the residual update short)
+    debug_assert!(x.len() == r.len() && a.len() == r.len() && b.len() == r.len());
     let n = r.len().min(x.len()).min(a.len()).min(b.len());
     let (r, x, a, b) = (&mut r[..n], &x[..n], &a[..n], &b[..n]);
     #[cfg(target_arch = "x86_64")]
@@ -124,9 +126,9 @@ mod portable {
     }
 }
 
-/// The same lane sums on 256-bit registers: lanes 0–3 in `lo`, 4–7 in `hi`. Every load and
-/// store is of four elements at offsets s and s + 4 with s + 8 ≤ the common length n of the
-/// slices (which the callers guarantee by slicing all to n), so all are in bounds.
+/// The same lane sums on 256-bit registers: lanes 0–3 in `lo`, 4–7 in `hi`. Each function
+/// computes the common length n of its slices itself and loads and stores four elements at
+/// offsets s and s + 4 with s + 8 ≤ n only, so every access is in bounds whatever it is given.
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
@@ -231,8 +233,10 @@ mod avx2 {
 mod tests {
     use super::*;
 
-    /// Deterministic values spread over several magnitudes (a fixed linear congruential stream).
+    /// Values of one magnitude (so that a one-ulp difference in any product shows in the sum),
+    /// then signed zeros, subnormals and large values (a fixed linear congruential stream).
     fn values(n: usize, seed: u64) -> Vec<f64> {
+        const SPECIAL: [f64; 6] = [0.0, -0.0, 5e-324, -2.5e-310, 1e150, -3e149];
         let mut s = seed;
         (0..n)
             .map(|i| {
@@ -240,72 +244,108 @@ mod tests {
                     .wrapping_mul(6_364_136_223_846_793_005)
                     .wrapping_add(1_442_695_040_888_963_407);
                 let u = (s >> 11) as f64 / (1u64 << 53) as f64 - 0.5;
-                u * 10f64.powi((i % 7) as i32 - 3)
+                if i % 17 == 16 {
+                    SPECIAL[(s % 6) as usize]
+                } else {
+                    u
+                }
             })
             .collect()
     }
 
-    /// The lane order written out one element at a time.
-    fn reference(n: usize, term: impl Fn(usize) -> f64) -> f64 {
+    /// The sum as the code before this module wrote it (`lane_sum`), kept verbatim as the
+    /// reference: products folded from 1.0 left to right, eight lanes, then the remainder.
+    fn old_lane_sum<const M: usize>(cols: [&[f64]; M]) -> f64 {
+        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+        let product = |i: usize| cols.iter().fold(1.0, |t, c| t * c[i]);
+        let mut lanes = [0.0f64; 8];
         let whole = n / 8 * 8;
-        let mut l = [0.0; 8];
-        for i in 0..whole {
-            l[i % 8] += term(i);
+        for start in (0..whole).step_by(8) {
+            let chunks = cols.map(|c| &c[start..start + 8]);
+            for (k, lane) in lanes.iter_mut().enumerate() {
+                *lane += chunks.iter().fold(1.0, |t, c| t * c[k]);
+            }
         }
-        let mut sum = portable::combine(l);
+        let [a, b, c, d, e, f, g, h] = lanes;
+        let mut sum = ((a + b) + (c + d)) + ((e + f) + (g + h));
         for i in whole..n {
-            sum += term(i);
+            sum += product(i);
         }
         sum
     }
 
+    /// The residual update as the code before this module wrote it.
+    fn old_update(r: &mut [f64], d: f64, x: &[f64]) {
+        for (ri, xi) in r.iter_mut().zip(x) {
+            *ri -= d * xi;
+        }
+    }
+
+    const LENGTHS: [usize; 12] = [0, 1, 7, 8, 9, 15, 16, 17, 23, 100, 901, 1000];
+
+    fn same(a: f64, b: f64) -> bool {
+        a.to_bits() == b.to_bits()
+    }
+
     #[test]
-    fn sums_follow_the_lane_order_bit_for_bit() {
-        for n in [0, 1, 7, 8, 9, 15, 16, 17, 100, 901] {
+    fn sums_equal_the_previous_lane_sum_bit_for_bit() {
+        for n in LENGTHS {
             let (a, b, c) = (values(n, 1), values(n, 2), values(n, 3));
-            let want2 = reference(n, |i| a[i] * b[i]);
-            let want3 = reference(n, |i| a[i] * b[i] * c[i]);
-            assert_eq!(dot2(&a, &b).to_bits(), want2.to_bits(), "dot2, n = {n}");
-            assert_eq!(portable::dot2(&a, &b).to_bits(), want2.to_bits(), "n = {n}");
-            assert_eq!(dot3(&a, &b, &c).to_bits(), want3.to_bits(), "dot3, n = {n}");
-            assert_eq!(
-                portable::dot3(&a, &b, &c).to_bits(),
-                want3.to_bits(),
-                "n = {n}"
+            let want2 = old_lane_sum([&a, &b]);
+            let want3 = old_lane_sum([&a, &b, &c]);
+            assert!(same(dot2(&a, &b), want2), "dot2, n = {n}");
+            assert!(
+                same(portable::dot2(&a, &b), want2),
+                "portable dot2, n = {n}"
             );
+            assert!(same(dot3(&a, &b, &c), want3), "dot3, n = {n}");
+            assert!(same(portable::dot3(&a, &b, &c), want3), "portable, n = {n}");
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the processor has AVX2.
+                let (g2, g3) = unsafe { (avx2::dot2(&a, &b), avx2::dot3(&a, &b, &c)) };
+                assert!(same(g2, want2), "avx2 dot2, n = {n}");
+                assert!(same(g3, want3), "avx2 dot3, n = {n}");
+            }
         }
     }
 
     #[test]
-    fn the_fused_update_equals_the_two_loops_bit_for_bit() {
-        for n in [0, 1, 7, 8, 9, 16, 23, 100, 901] {
+    fn the_fused_update_equals_the_two_previous_loops_bit_for_bit() {
+        for n in LENGTHS {
             let (x, a, b) = (values(n, 4), values(n, 5), values(n, 6));
-            let d = 0.37;
+            let d = 0.372_918_4;
             let mut want_r = values(n, 7);
-            subtract_scaled(&mut want_r, d, &x);
-            let want = reference(n, |i| a[i] * b[i] * want_r[i]);
-            let mut r = values(n, 7);
-            let got = update_then_dot3(&mut r, d, &x, &a, &b);
-            assert_eq!(got.to_bits(), want.to_bits(), "n = {n}");
-            assert!(
-                r.iter()
-                    .zip(&want_r)
-                    .all(|(g, w)| g.to_bits() == w.to_bits())
-            );
-            let mut r = values(n, 7);
-            let got = portable::update_then_dot3(&mut r, d, &x, &a, &b);
-            assert_eq!(got.to_bits(), want.to_bits(), "portable, n = {n}");
-            assert!(
-                r.iter()
-                    .zip(&want_r)
-                    .all(|(g, w)| g.to_bits() == w.to_bits())
-            );
+            old_update(&mut want_r, d, &x);
+            let want = old_lane_sum([&a, &b, &want_r]);
+            type Fused = fn(&mut [f64], f64, &[f64], &[f64], &[f64]) -> f64;
+            let mut versions: Vec<(&str, Fused)> = vec![
+                ("dispatched", update_then_dot3),
+                ("portable", portable::update_then_dot3),
+            ];
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                versions.push(("avx2", |r, d, x, a, b| {
+                    // SAFETY: pushed only when the processor has AVX2.
+                    unsafe { avx2::update_then_dot3(r, d, x, a, b) }
+                }));
+            }
+            for (name, f) in versions {
+                let mut r = values(n, 7);
+                let got = f(&mut r, d, &x, &a, &b);
+                assert!(same(got, want), "{name}, n = {n}");
+                assert!(r.iter().zip(&want_r).all(|(g, w)| same(*g, *w)), "{name} r");
+            }
         }
     }
 
     #[test]
     fn slices_of_different_lengths_use_the_common_length() {
         let (a, b) = (values(20, 8), values(13, 9));
-        assert_eq!(dot2(&a, &b).to_bits(), dot2(&a[..13], &b).to_bits());
+        assert!(same(dot2(&a, &b), dot2(&a[..13], &b)));
+        assert!(same(
+            dot3(&a, &b, &a),
+            old_lane_sum([&a[..13], &b, &a[..13]])
+        ));
     }
 }

@@ -21,8 +21,9 @@
 //! time (soft-thresholding; `coordinate_descent`); binomial and Cox fits wrap it in IRLS
 //! (`working`); the path from λ_max down uses warm starts, the sequential strong rule and KKT
 //! checks (`path`; Tibshirani et al. 2012). Coefficients are reported on the original scale.
-//! Cross-validation (`cv`) refits every fold on the full-data λ sequence in parallel and
-//! reduces the out-of-fold errors exactly as `cv.glmnet` does (`measure`).
+//! Cross-validation (`cv`) fits every fold on its own λ sequence, in parallel with the full
+//! path, predicts the held-out rows at the full-data λ by glmnet's interpolation, and reduces
+//! the out-of-fold errors exactly as `cv.glmnet` does (`measure`).
 //!
 //! # Gaussian and linfa-elasticnet
 //!

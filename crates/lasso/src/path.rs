@@ -116,7 +116,7 @@ pub struct LassoPath {
 
 impl LassoParams {
     /// Checks the settings against a design with `p` features.
-    fn check(&self, p: usize) -> Result<(), LassoError> {
+    pub(crate) fn check(&self, p: usize) -> Result<(), LassoError> {
         if !(0.0..=1.0).contains(&self.alpha) || self.alpha.is_nan() {
             return Err(LassoError::Alpha(self.alpha));
         }

@@ -143,3 +143,32 @@ fn rad_score_is_the_linear_predictor_of_the_selected_features() {
     // Tolerance: 1e-12 relative (same sum in another order).
     assert!((score[0] - manual).abs() <= 1e-12 * manual.abs().max(1.0));
 }
+
+#[test]
+fn cv_checks_the_response_and_settings_before_any_fold_is_fitted() {
+    // The fold fits run beside the full one: a response of the wrong length or penalty factors
+    // for the wrong number of features must give the error, not fail inside a fold.
+    let (d, mut y) = data();
+    y.pop();
+    let cv = CvParams {
+        path: LassoParams::default(),
+        folds: Folds::Random { nfolds: 4, seed: 1 },
+        measure: None,
+    };
+    assert_eq!(
+        cv.fit(&d, &Response::Binomial(y)).unwrap_err(),
+        LassoError::ResponseLength { len: 39, rows: 40 }
+    );
+    let (d, y) = data();
+    let cv = CvParams {
+        path: LassoParams {
+            penalty_factor: Some(vec![1.0; 3]),
+            ..LassoParams::default()
+        },
+        ..cv
+    };
+    assert!(matches!(
+        cv.fit(&d, &Response::Binomial(y)).unwrap_err(),
+        LassoError::PenaltyFactor(_)
+    ));
+}
