@@ -153,6 +153,12 @@ pub struct CvResult {
 }
 
 /// One fold's contribution.
+/// The rows of one fold: those it is fitted on and those it predicts, ascending.
+struct FoldRows {
+    train: Vec<usize>,
+    held: Vec<usize>,
+}
+
 struct FoldFit {
     /// Held-out rows' linear predictors per λ.
     eta: Vec<Vec<f64>>,
@@ -181,6 +187,13 @@ impl CvParams {
         // them as the full fit does.
         self.path.check(design.columns())?;
         response.validate(n)?;
+        // each fold's training and held-out rows, split once
+        let splits: Vec<FoldRows> = (1..=k)
+            .map(|f| {
+                let (held, train) = (0..n).partition(|&i| foldid[i] == f);
+                FoldRows { train, held }
+            })
+            .collect();
         // The full path and the fold paths do not depend on one another (each fold has its own
         // λ sequence): all are fitted at once, the full path as one more parallel task. Only the
         // fold predictions need the full-data λ.
@@ -195,9 +208,10 @@ impl CvParams {
                 )
             },
             || {
-                (1..=k)
-                    .into_par_iter()
-                    .map(|f| self.fold_path(design, response, &foldid, f))
+                splits
+                    .par_iter()
+                    .enumerate()
+                    .map(|(f, rows)| self.fold_path(design, response, &rows.train, f + 1))
                     .collect::<Vec<_>>()
             },
         );
@@ -214,18 +228,15 @@ impl CvParams {
         let nl = lambda.len();
         let fits: Vec<Result<FoldFit, LassoError>> = paths
             .into_par_iter()
-            .enumerate()
-            .map(|(f, path)| {
-                fold_predictions(design, response, &foldid, f + 1, &path?, &lambda, measure)
-            })
+            .zip(&splits)
+            .map(|(path, rows)| fold_predictions(design, response, rows, &path?, &lambda, measure))
             .collect();
         let mut oof = vec![vec![0.0; n]; nl];
         let mut cox_dev = Vec::with_capacity(k);
-        for (f, fit) in fits.into_iter().enumerate() {
+        for (fit, rows) in fits.into_iter().zip(&splits) {
             let fit = fit?;
-            let held: Vec<usize> = (0..n).filter(|&i| foldid[i] == f + 1).collect();
             for (l, eta) in fit.eta.iter().enumerate() {
-                for (&i, &e) in held.iter().zip(eta) {
+                for (&i, &e) in rows.held.iter().zip(eta) {
                     oof[l][i] = e;
                 }
             }
@@ -267,17 +278,17 @@ impl CvParams {
         })
     }
 
-    /// The path of fold `fold`: fitted on the other folds' rows with the user's λ argument.
+    /// The path of fold `fold`: fitted on its training rows (the other folds') with the user's
+    /// λ argument.
     fn fold_path(
         &self,
         design: &Design,
         response: &Response,
-        foldid: &[usize],
+        train: &[usize],
         fold: usize,
     ) -> Result<LassoPath, LassoError> {
-        let train: Vec<usize> = (0..design.rows()).filter(|&i| foldid[i] != fold).collect();
         response
-            .subset(&train)
+            .subset(train)
             .validate(train.len())
             .map_err(|e| LassoError::FoldTraining {
                 fold,
@@ -287,25 +298,23 @@ impl CvParams {
             &self.path,
             design,
             response,
-            Some(&train),
+            Some(train),
             self.path.lambda.as_deref(),
         )
     }
 }
 
-/// The held-out predictions of fold `fold` at the full-data λ values, from its `path`.
+/// The held-out predictions of a fold at the full-data λ values, from its `path`.
 fn fold_predictions(
     design: &Design,
     response: &Response,
-    foldid: &[usize],
-    fold: usize,
+    rows: &FoldRows,
     path: &LassoPath,
     lambda: &[f64],
     measure: Measure,
 ) -> Result<FoldFit, LassoError> {
     let n = design.rows();
-    let train: Vec<usize> = (0..n).filter(|&i| foldid[i] != fold).collect();
-    let held: Vec<usize> = (0..n).filter(|&i| foldid[i] == fold).collect();
+    let FoldRows { train, held } = rows;
     // Coefficients at every full-data λ, interpolated on the fold's own path.
     let coef: Vec<(f64, Vec<f64>)> = lambda
         .iter()
@@ -332,7 +341,7 @@ fn fold_predictions(
         }
         eta
     };
-    let eta: Vec<Vec<f64>> = coef.iter().map(|(a0, b)| predict(*a0, b, &held)).collect();
+    let eta: Vec<Vec<f64>> = coef.iter().map(|(a0, b)| predict(*a0, b, held)).collect();
     let cox_dev = match (response, measure) {
         (Response::Cox { time, status }, Measure::Deviance) => {
             let all: Vec<usize> = (0..n).collect();
@@ -342,7 +351,7 @@ fn fold_predictions(
             coef.iter()
                 .map(|(_, b)| {
                     full_risk.deviance(&predict(0.0, b, &all))
-                        - train_risk.deviance(&predict(0.0, b, &train))
+                        - train_risk.deviance(&predict(0.0, b, train))
                 })
                 .collect()
         }

@@ -174,9 +174,9 @@ const LINEAR_SORT_FROM: usize = 512;
 
 /// Indices that sort `time` ascending (stable; times are finite after validation), by the times'
 /// order keys (`nomo-sort`; −0 and +0 tie): one `sort_pairs` carrying the indices (linear in n:
-/// a radix sort, or hashing and counting when the times take few distinct values, as days do) or,
-/// for fewer than [`LINEAR_SORT_FROM`] subjects, a stable comparison sort of the same keys, so both give
-/// the same order and tied times keep subject order. An input already in order is recognised in
+/// a radix sort, or hashing and counting when the times take few distinct values, as days do)
+/// or, for fewer than [`LINEAR_SORT_FROM`] subjects, a stable comparison sort of the same keys,
+/// so both give the same order and tied times keep subject order. An input already in order is recognised in
 /// one pass.
 pub(crate) fn order_by_time(time: &[f64]) -> Vec<usize> {
     let mut index: Vec<usize> = (0..time.len()).collect();
