@@ -6,10 +6,9 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 mod flags;
-mod huge_pages;
 
 #[global_allocator]
-static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
+static ALLOCATOR: nomo_alloc::HugePages = nomo_alloc::HugePages;
 
 /// Flags shared by every subcommand.
 #[derive(Debug, Clone, clap::Args)]

@@ -1,54 +1,52 @@
-//! Times two ROC curves plus a paired DeLong test against sorting the two score vectors, on n
-//! simulated patients (default 1,000,000), with scores rounded to 4 decimals (many ties; the
-//! default) or `continuous` (all distinct): the goal is within 2× of the sort, since the
-//! algorithm is one sort per score plus linear passes (Sun & Xu 2014). Timed twice: the curves
-//! one after the other on one thread, and the two curves built in parallel (`rayon::join`), as
-//! `nomo roc` builds them. The sort baseline is sequential either way. Used by
-//! `scripts/bench/roc.sh`.
+//! Times two ROC curves plus a paired DeLong test, in process on data already in memory, against
+//! sorting the two score vectors: the goal is within 2× of the sort, since the algorithm is one
+//! sort per score plus linear passes (Sun & Xu 2014). The data are a CSV file with the header
+//! `y,a,b` (outcome 0/1 and two scores; `scripts/bench/roc.R gen` writes it), the same file pROC
+//! is timed on, so that the in-memory times of the two compare like for like. Timed twice (best
+//! of 3 each): the curves one after the other on one thread, and the two curves built in
+//! parallel (`rayon::join`), as `nomo roc` builds them. The sort baseline is sequential either
+//! way. Memory comes from `nomo`'s own allocator (`nomo-alloc`: large blocks on huge pages), for
+//! the sort as for the curves. Used by `scripts/bench/roc.sh`, which reads the last line,
+//! `NOMO_ROC_SECONDS=<one thread> <parallel>`.
 //!
-//!   cargo run --release -p nomo-roc --example sort_vs_delong -- [n] [rounded|continuous]
+//!   cargo run --release -p nomo-roc --example sort_vs_delong -- FILE
 
 use std::time::Instant;
 
 use nomo_roc::{Alternative, Direction, DirectionRule, Roc, delong_paired};
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
 
-/// A standard normal draw by Box–Muller.
-fn normal(rng: &mut ChaCha8Rng) -> f64 {
-    let u: f64 = 1.0 - rng.random::<f64>();
-    let v: f64 = rng.random::<f64>();
-    (-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * v).cos()
+#[global_allocator]
+static ALLOCATOR: nomo_alloc::HugePages = nomo_alloc::HugePages;
+
+/// The outcome (true = case) and the two scores of a `y,a,b` file.
+struct Data {
+    y: Vec<bool>,
+    a: Vec<f64>,
+    b: Vec<f64>,
+}
+
+/// Reads a `y,a,b` CSV file (header skipped).
+fn read(path: &str) -> Result<Data, Box<dyn std::error::Error>> {
+    let text = std::fs::read_to_string(path)?;
+    let (mut y, mut a, mut b) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, line) in text.lines().enumerate().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let [yi, ai, bi] = cells[..] else {
+            return Err(format!("{path} line {}: expected 3 cells", i + 1).into());
+        };
+        y.push(yi.trim() == "1");
+        a.push(ai.trim().parse()?);
+        b.push(bi.trim().parse()?);
+    }
+    Ok(Data { y, a, b })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let n: usize = match std::env::args().nth(1) {
-        Some(s) => s.parse()?,
-        None => 1_000_000,
-    };
-    let mut rng = ChaCha8Rng::seed_from_u64(1);
-    let y: Vec<bool> = (0..n).map(|_| rng.random::<f64>() < 0.3).collect();
-    let continuous = match std::env::args().nth(2).as_deref() {
-        None | Some("rounded") => false,
-        Some("continuous") => true,
-        Some(other) => return Err(format!("scores are rounded or continuous, not {other}").into()),
-    };
-    let round = |x: f64| {
-        if continuous {
-            x
-        } else {
-            (x * 1e4).round() / 1e4
-        }
-    };
-    let a: Vec<f64> = y
-        .iter()
-        .map(|&c| round(normal(&mut rng) + if c { 1.0 } else { 0.0 }))
-        .collect();
-    let b: Vec<f64> = a
-        .iter()
-        .zip(&y)
-        .map(|(&x, &c)| round(0.6 * x + normal(&mut rng) + if c { 0.5 } else { 0.0 }))
-        .collect();
+    let path = std::env::args()
+        .nth(1)
+        .ok_or("usage: sort_vs_delong FILE (a y,a,b CSV)")?;
+    let Data { y, a, b } = read(&path)?;
+    let n = y.len();
 
     let best_of = |f: &dyn Fn() -> f64| (0..3).map(|_| f()).fold(f64::INFINITY, f64::min);
     let sort_s = best_of(&|| {
@@ -78,10 +76,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         t.elapsed().as_secs_f64()
     });
     println!(
-        "n = {n}: sort of both vectors {sort_s:.3} s; two ROC curves + paired DeLong: one thread \
-         {sequential_s:.3} s (ratio {:.2}), curves in parallel {parallel_s:.3} s (ratio {:.2}; goal <= 2)",
+        "n = {n}, in process: sort of both vectors {sort_s:.3} s; two ROC curves + paired DeLong: \
+         one thread {sequential_s:.3} s (ratio {:.2}), curves in parallel {parallel_s:.3} s \
+         (ratio {:.2}; goal <= 2)",
         sequential_s / sort_s,
         parallel_s / sort_s
     );
+    println!("NOMO_ROC_SECONDS={sequential_s:.4} {parallel_s:.4}");
     Ok(())
 }

@@ -1,5 +1,7 @@
-//! The process allocator: the system allocator for ordinary blocks, and 2 MiB-aligned anonymous
-//! mappings on transparent huge pages for large ones.
+//! nomo's process allocator: the system allocator for ordinary blocks, and 2 MiB-aligned
+//! anonymous mappings on transparent huge pages for large ones. The `nomo` binary installs it
+//! (`#[global_allocator]`), and so does every benchmark that times a library crate against R, so
+//! that they measure memory as `nomo` gets it.
 //!
 //! A million-row analysis touches a few hundred megabytes of fresh buffers (the file, its
 //! columns, sort buffers). Each 4 KiB page costs a page fault on first touch, and in a virtual
@@ -16,7 +18,8 @@
 //! blocks are unmapped, not reused, so code that allocates and frees large blocks in a loop pays
 //! a fresh mapping and its zeroing each time where glibc would reuse its heap (a review measured
 //! 2.5–4x on an allocate-and-free loop of 4 MB vectors with no work between). nomo's large
-//! buffers are mostly made once per run; a cache of freed blocks gave `nomo roc` nothing measurable. The advice is a hint: a kernel that ignores it still gives zeroed memory of the
+//! buffers are mostly made once per run; a cache of freed blocks gave `nomo roc` nothing
+//! measurable. The advice is a hint: a kernel that ignores it still gives zeroed memory of the
 //! same layout. On systems other than Linux this is the plain system allocator.
 
 use std::alloc::{GlobalAlloc, Layout, System};
