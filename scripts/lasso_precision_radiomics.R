@@ -10,6 +10,7 @@ args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv("data/hcc_radiomics.csv")
 ref <- jsonlite::fromJSON("crates/testdata/reference/hcc_radiomics_lasso.json")
 source("scripts/derived_indices.R")
+source("scripts/glmnet_helpers.R")
 d <- add_derived(d)
 x <- as.matrix(d[, ref$features])
 yb <- as.numeric(d$response == "progression")
@@ -22,15 +23,6 @@ entries <- list(
   gaussian_mse = list(y = yb, family = "gaussian", measure = "mse", alpha = 1),
   cox_deviance = list(y = ys, family = "cox", measure = "deviance", alpha = 1)
 )
-rel <- function(a, b) {
-  m <- min(length(a), length(b))
-  max(abs(a[seq_len(m)] / b[seq_len(m)] - 1))
-}
-nonzero <- function(cv, s) {
-  co <- as.matrix(coef(cv, s = s))
-  v <- co[co[, 1] != 0, 1]
-  as.list(v)
-}
 coef_rel <- function(mine, theirs) {
   common <- intersect(names(mine), names(theirs))
   same <- setequal(names(mine), names(theirs))
@@ -57,12 +49,6 @@ for (name in names(entries)) {
                 coef_rel(nonzero(cv, "lambda.1se"), r$coef_lambda_1se)))
     flush(stdout())
   }
-  tight[[name]] <- list(family = e$family, type_measure = e$measure, lambda = cv$lambda,
-                        cvm = cv$cvm, cvsd = cv$cvsd, nzero = unname(cv$nzero),
-                        lambda_min = cv$lambda.min, lambda_1se = cv$lambda.1se,
-                        coef_lambda_min = nonzero(cv, "lambda.min"),
-                        coef_lambda_1se = nonzero(cv, "lambda.1se"))
+  tight[[name]] <- as_entry(e, cv)
 }
-if (length(args) >= 1) {
-  writeLines(jsonlite::toJSON(tight, digits = NA, auto_unbox = TRUE, pretty = TRUE), args[1])
-}
+write_json_if_asked(tight, args)

@@ -82,7 +82,13 @@ impl WeightedProblem<'_> {
             let old = st.beta[j];
             let a = g + xvj * old;
             let pen = self.lambda * self.pf[j];
-            let new = soft_threshold(a, pen * self.alpha) / (xvj + pen * (1.0 - self.alpha));
+            // a coordinate whose rows all carry zero weight stays at 0 (no 0/0)
+            let shrunk = soft_threshold(a, pen * self.alpha);
+            let new = if shrunk == 0.0 {
+                0.0
+            } else {
+                shrunk / (xvj + pen * (1.0 - self.alpha))
+            };
             let d = new - old;
             if d != 0.0 {
                 st.beta[j] = new;
@@ -147,5 +153,38 @@ impl WeightedProblem<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A coordinate whose rows all carry zero weight (every observation saturated) has no
+    /// gradient and no curvature: it stays at 0 instead of becoming 0/0, and the pass converges.
+    #[test]
+    fn zero_weight_coordinate_stays_at_zero() {
+        let x = vec![vec![1.0, -1.0, 0.5, -0.5]];
+        let v = [0.0; 4];
+        let problem = WeightedProblem {
+            x: &x,
+            v: &v,
+            pf: &[1.0],
+            lambda: 0.1,
+            alpha: 1.0,
+            intercept: true,
+            thr: 1e-7,
+        };
+        let (mut beta, mut b0, mut r) = ([0.0], 0.3, vec![0.0; 4]);
+        let mut st = CdState {
+            beta: &mut beta,
+            b0: &mut b0,
+            r: &mut r,
+            xv: &[0.0],
+        };
+        let mut passes = 0;
+        assert_eq!(problem.solve(&[0], &mut st, &mut passes, 10), Ok(()));
+        assert_eq!(beta, [0.0]);
+        assert_eq!((b0, passes), (0.3, 1));
     }
 }
