@@ -41,11 +41,17 @@ pub(crate) fn dot3(a: &[f64], b: &[f64], c: &[f64]) -> f64 {
     portable::dot3(a, b, c)
 }
 
-/// rᵢ ← rᵢ − d·xᵢ for every i.
+/// rᵢ ← rᵢ − d·xᵢ over the common length (a product, then a subtraction: no fused
+/// multiply-add, so the bits are the same on every processor).
 pub(crate) fn subtract_scaled(r: &mut [f64], d: f64, x: &[f64]) {
-    for (ri, xi) in r.iter_mut().zip(x) {
-        *ri -= d * xi;
+    let n = r.len().min(x.len());
+    let (r, x) = (&mut r[..n], &x[..n]);
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2 (checked just above).
+        return unsafe { avx2::subtract_scaled(r, d, x) };
     }
+    portable::subtract_scaled(r, d, x)
 }
 
 /// rᵢ ← rᵢ − d·xᵢ, then Σᵢ (aᵢbᵢ)rᵢ with the updated r, in the fixed lane order: the same
@@ -104,6 +110,12 @@ mod portable {
         sum
     }
 
+    pub(super) fn subtract_scaled(r: &mut [f64], d: f64, x: &[f64]) {
+        for (ri, xi) in r.iter_mut().zip(x) {
+            *ri -= d * xi;
+        }
+    }
+
     pub(super) fn update_then_dot3(r: &mut [f64], d: f64, x: &[f64], a: &[f64], b: &[f64]) -> f64 {
         let mut l = [0.0; 8];
         let chunks = r
@@ -128,7 +140,8 @@ mod portable {
 
 /// The same lane sums on 256-bit registers: lanes 0–3 in `lo`, 4–7 in `hi`. Each function
 /// computes the common length n of its slices itself and loads and stores four elements at
-/// offsets s and s + 4 with s + 8 ≤ n only, so every access is in bounds whatever it is given.
+/// offsets s (and s + 4) with s + 8 ≤ n only (s + 4 ≤ n in `subtract_scaled`, which has no
+/// lanes), so every access is in bounds whatever it is given.
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use std::arch::x86_64::{
@@ -199,6 +212,24 @@ mod avx2 {
             sum += a[i] * b[i] * c[i];
         }
         sum
+    }
+
+    #[target_feature(enable = "avx2")]
+    pub(super) fn subtract_scaled(r: &mut [f64], d: f64, x: &[f64]) {
+        let n = r.len().min(x.len());
+        let whole = n / 4 * 4;
+        let dd = _mm256_set1_pd(d);
+        for s in (0..whole).step_by(4) {
+            // SAFETY: s + 4 ≤ whole ≤ n, the length of both slices; `r` is written only at the
+            // offsets just read.
+            unsafe {
+                let v = _mm256_sub_pd(load(r, s), _mm256_mul_pd(dd, load(x, s)));
+                _mm256_storeu_pd(r.as_mut_ptr().add(s), v);
+            }
+        }
+        for i in whole..n {
+            r[i] -= d * x[i];
+        }
     }
 
     #[target_feature(enable = "avx2")]
@@ -335,6 +366,37 @@ mod tests {
                 let got = f(&mut r, d, &x, &a, &b);
                 assert!(same(got, want), "{name}, n = {n}");
                 assert!(r.iter().zip(&want_r).all(|(g, w)| same(*g, *w)), "{name} r");
+            }
+        }
+    }
+
+    #[test]
+    fn the_update_equals_the_previous_loop_bit_for_bit() {
+        for n in LENGTHS {
+            let x = values(n, 10);
+            for d in [0.372_918_4, -1.5e-3] {
+                let mut want = values(n, 11);
+                old_update(&mut want, d, &x);
+                type Update = fn(&mut [f64], f64, &[f64]);
+                let mut versions: Vec<(&str, Update)> = vec![
+                    ("dispatched", subtract_scaled),
+                    ("portable", portable::subtract_scaled),
+                ];
+                #[cfg(target_arch = "x86_64")]
+                if std::arch::is_x86_feature_detected!("avx2") {
+                    versions.push(("avx2", |r, d, x| {
+                        // SAFETY: pushed only when the processor has AVX2.
+                        unsafe { avx2::subtract_scaled(r, d, x) }
+                    }));
+                }
+                for (name, f) in versions {
+                    let mut r = values(n, 11);
+                    f(&mut r, d, &x);
+                    assert!(
+                        r.iter().zip(&want).all(|(g, w)| same(*g, *w)),
+                        "{name}, n = {n}"
+                    );
+                }
             }
         }
     }

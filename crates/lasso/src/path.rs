@@ -1,8 +1,10 @@
 //! The regularization path: warm starts, strong rules, KKT checks, glmnet's early stop.
 //!
 //! The path is computed from the largest λ down. At each λₖ the solution at λₖ₋₁ is the
-//! starting point (warm start). The *sequential strong rule* (Tibshirani et al. 2012, §5)
-//! discards feature j when |gⱼ(λₖ₋₁)| < α pⱼ (2λₖ − λₖ₋₁), gⱼ being the feature gradient at the
+//! starting point (warm start), moved along the path by a secant predictor through the two
+//! previous solutions when that lowers the objective at λₖ (`warm_start`; glmnet uses the plain
+//! warm start). The *sequential strong rule* (Tibshirani et al. 2012, §5) discards feature j
+//! when |gⱼ(λₖ₋₁)| < α pⱼ (2λₖ − λₖ₋₁), gⱼ being the feature gradient at the
 //! previous solution; the coordinate descent then runs on the remaining candidates only. Since
 //! the rule can err, the KKT conditions |gⱼ(λₖ)| ≤ λₖ α pⱼ of every discarded feature are checked
 //! at the solution; violators join the candidates and the fit is repeated until none is left.
@@ -36,7 +38,8 @@ use crate::design::{Design, Standardized};
 use crate::error::LassoError;
 use crate::family::{Family, Response};
 use crate::lambda;
-use crate::lanes::{dot2, dot3};
+use crate::lanes::{dot2, dot3, subtract_scaled};
+use crate::warm_start::{penalty, secant};
 use crate::working::Working;
 
 /// glmnet.control()$fdev.
@@ -208,13 +211,12 @@ impl State {
         self.eta.iter().map(|e| e + self.b0).collect()
     }
 
+    /// η = x̃β, column by column: ηᵢ ← ηᵢ − (−βⱼ)x̃ᵢⱼ, which is ηᵢ + βⱼx̃ᵢⱼ exactly.
     fn refresh_eta(&mut self, std: &Standardized) {
         self.eta.iter_mut().for_each(|e| *e = 0.0);
         for (j, &b) in self.beta.iter().enumerate() {
             if b != 0.0 {
-                for (e, x) in self.eta.iter_mut().zip(&std.x[j]) {
-                    *e += b * x;
-                }
+                subtract_scaled(&mut self.eta, -b, &std.x[j]);
             }
         }
     }
@@ -231,6 +233,33 @@ struct Solver<'a> {
 }
 
 impl Solver<'_> {
+    /// The penalized objective at λ, D/(2n) + λ·penalty, of coefficients `beta` whose fit has
+    /// deviance D (the quantity coordinate descent minimizes, up to a constant for Cox).
+    fn objective(&self, lam: f64, beta: &[f64], deviance: f64) -> f64 {
+        deviance / (2.0 * self.std.n as f64) + lam * penalty(beta, self.pf, self.alpha)
+    }
+
+    /// Moves the warm start `st` (the solution at λₖ₋₁, of deviance `deviance`) to the secant
+    /// prediction from it and `before` (β, β₀ at λₖ₋₂) when that lowers the objective at λₖ
+    /// (`lambdas` = [λₖ₋₂, λₖ₋₁, λₖ]; see `warm_start`).
+    fn predict(&self, st: &mut State, lambdas: [f64; 3], before: (&[f64], f64), deviance: f64) {
+        let Some((beta, b0)) = secant(lambdas, &st.beta, st.b0, before.0, before.1) else {
+            return;
+        };
+        let lam = lambdas[2];
+        let current = self.objective(lam, &st.beta, deviance);
+        let mut moved = State {
+            beta,
+            b0,
+            eta: vec![0.0; st.eta.len()],
+        };
+        moved.refresh_eta(self.std);
+        let predicted = self.objective(lam, &moved.beta, self.work.deviance(&moved.full_eta()));
+        if predicted < current {
+            *st = moved;
+        }
+    }
+
     /// Solves at one λ over the candidate set `strong` by IRLS + coordinate descent.
     fn solve(&mut self, lam: f64, strong: &[usize], st: &mut State) -> Result<(), ()> {
         let intercept = self.work.has_intercept();
@@ -386,7 +415,11 @@ pub(crate) fn fit_rows(
         maxit_reached: None,
     };
     let mut prev_lambda = lambda_max;
+    // The solution two λ back (λ, β, β₀) and the deviance of the last one, for the predictor.
+    let mut before: Option<(f64, Vec<f64>, f64)> = None;
+    let mut prev_deviance = f64::NAN;
     for (k, &lam) in lambdas.iter().enumerate() {
+        let last = (prev_lambda, st.beta.clone(), st.b0);
         if !(k == 0 && automatic) {
             // Strong set: previously non-zero, unpenalized, or passing the sequential rule.
             let cut = params.alpha * (2.0 * lam - prev_lambda);
@@ -398,6 +431,9 @@ pub(crate) fn fit_rows(
                 if st.beta[j] != 0.0 || g[j].abs() >= cut * pf[j] {
                     in_strong[j] = true;
                 }
+            }
+            if let Some((l2, b2, c2)) = &before {
+                solver.predict(&mut st, [*l2, prev_lambda, lam], (b2, *c2), prev_deviance);
             }
             loop {
                 let strong: Vec<usize> = (0..p).filter(|&j| in_strong[j]).collect();
@@ -426,9 +462,13 @@ pub(crate) fn fit_rows(
                 }
             }
         }
+        if !(k == 0 && automatic) {
+            before = Some(last);
+        }
         prev_lambda = lam;
         let (a0, beta) = scale_back(&st);
         let dev = work.deviance(&st.full_eta());
+        prev_deviance = dev;
         let ratio = 1.0 - dev / null_deviance;
         out.nzero.push(beta.iter().filter(|b| **b != 0.0).count());
         out.lambda.push(lam);
