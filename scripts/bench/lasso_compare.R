@@ -1,6 +1,6 @@
 # Compares nomo lasso's JSON with cv.glmnet's (scripts/bench/lasso.sh). Both at thresh 1e-7;
-# with OPT.json (the same fit converged at thresh 1e-14), also how far each side's cvm is from
-# the optimum's.
+# with OPT.json (the same fit converged to the optimum), also how far each side's cvm is from
+# the optimum's, over the λ both paths have.
 # Usage: Rscript lasso_compare.R R.json NOMO.json NOMO_SECONDS [OPT.json]
 a <- commandArgs(trailingOnly = TRUE)
 r <- jsonlite::fromJSON(a[1]); m <- jsonlite::fromJSON(a[2]); s <- as.numeric(a[3])
@@ -14,9 +14,11 @@ if (length(a) >= 4) {
   o <- jsonlite::fromJSON(a[4])
   dist <- function(x) {
     j <- min(length(x$cvm), length(o$cvm))
-    max(abs(x$cvm[1:j] / o$cvm[1:j] - 1))
+    sprintf("%.2g over %d of its %d λ", max(abs(x$cvm[1:j] / o$cvm[1:j] - 1)), j,
+            length(x$cvm))
   }
-  cat(sprintf("max rel distance of cvm from the optimum (thresh 1e-14): cv.glmnet %.2g, nomo %.2g\n",
+  cat(sprintf("optimum: path length %d\n", length(o$cvm)))
+  cat(sprintf("max rel distance of cvm from the optimum: cv.glmnet %s; nomo %s\n",
               dist(r), dist(m)))
 }
 cat(sprintf("cv.glmnet %.2f s, nomo (whole process) %.2f s, ratio %.3f\n", r$seconds, s, s / r$seconds))

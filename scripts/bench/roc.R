@@ -5,8 +5,8 @@
 #                                            rounded to 4 decimals (KIND rounded: many ties, as
 #                                            measured values) or not (KIND continuous: all distinct,
 #                                            as a model's predicted risks)
-#   Rscript scripts/bench/roc.R time FILE    times pROC on the data already in memory:
-#                                            roc(y, a), roc(y, b), roc.test(paired DeLong)
+#   Rscript scripts/bench/roc.R time FILE    times pROC on the data already in memory (best of
+#                                            3): roc(y, a), roc(y, b), roc.test(paired DeLong)
 suppressPackageStartupMessages(library(pROC))
 args <- commandArgs(trailingOnly = TRUE)
 if (args[1] == "gen") {
@@ -20,11 +20,15 @@ if (args[1] == "gen") {
   write.csv(data.frame(y = y, a = a, b = b), args[2], row.names = FALSE)
 } else {
   d <- read.csv(args[2])
-  t <- system.time({
-    ra <- roc(d$y, d$a, levels = c(0, 1), direction = "<", quiet = TRUE)
-    rb <- roc(d$y, d$b, levels = c(0, 1), direction = "<", quiet = TRUE)
-    tt <- roc.test(ra, rb, method = "delong", paired = TRUE)
-  })[["elapsed"]]
+  # best of 3, as the in-process nomo timing
+  t <- Inf
+  for (k in 1:3) {
+    t <- min(t, system.time({
+      ra <- roc(d$y, d$a, levels = c(0, 1), direction = "<", quiet = TRUE)
+      rb <- roc(d$y, d$b, levels = c(0, 1), direction = "<", quiet = TRUE)
+      tt <- roc.test(ra, rb, method = "delong", paired = TRUE)
+    })[["elapsed"]])
+  }
   s <- system.time({ sort(d$a); sort(d$b) })[["elapsed"]]
   cat(sprintf("pROC: AUC %.6f %.6f Z %.4f in %.3f s (R sort of both vectors %.3f s)\n",
               ra$auc, rb$auc, tt$statistic, t, s))

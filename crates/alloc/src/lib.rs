@@ -1,7 +1,7 @@
 //! nomo's process allocator: the system allocator for ordinary blocks, and 2 MiB-aligned
 //! anonymous mappings on transparent huge pages for large ones. The `nomo` binary installs it
-//! (`#[global_allocator]`), and so does every benchmark that times a library crate against R, so
-//! that they measure memory as `nomo` gets it.
+//! (`#[global_allocator]`), and so does the ROC benchmark's in-process timing
+//! (`nomo-roc`'s `sort_vs_delong` example), so that it measures memory as `nomo` gets it.
 //!
 //! A million-row analysis touches a few hundred megabytes of fresh buffers (the file, its
 //! columns, sort buffers). Each 4 KiB page costs a page fault on first touch, and in a virtual

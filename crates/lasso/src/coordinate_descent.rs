@@ -50,6 +50,11 @@ pub(crate) struct WeightedProblem<'a> {
     pub intercept: bool,
     /// Convergence threshold on max xvⱼ Δβⱼ².
     pub thr: f64,
+    /// Constant terms Σᵢ x̃ᵢⱼ gᵢ of observations of weight 0 that still pull (see `working`),
+    /// per feature; empty when there are none.
+    pub pull: &'a [f64],
+    /// The intercept's constant term Σᵢ gᵢ over the same observations.
+    pub pull0: f64,
 }
 
 /// The state updated by the solver: coefficients, intercept, partial residuals.
@@ -80,14 +85,21 @@ impl WeightedProblem<'_> {
                 None => dot3(xj, self.v, st.r),
             };
             let old = st.beta[j];
-            let a = g + xvj * old;
+            let mut a = g + xvj * old;
+            if let Some(p) = self.pull.get(j) {
+                a += p;
+            }
             let pen = self.lambda * self.pf[j];
-            // a coordinate whose rows all carry zero weight stays at 0 (no 0/0)
             let shrunk = soft_threshold(a, pen * self.alpha);
+            let denominator = xvj + pen * (1.0 - self.alpha);
+            // A coordinate whose rows all carry weight 0 has no curvature: it goes to 0 when
+            // nothing pulls it past the penalty, and otherwise stays (its step would be infinite).
             let new = if shrunk == 0.0 {
                 0.0
+            } else if denominator > 0.0 {
+                shrunk / denominator
             } else {
-                shrunk / (xvj + pen * (1.0 - self.alpha))
+                old
             };
             let d = new - old;
             if d != 0.0 {
@@ -102,12 +114,13 @@ impl WeightedProblem<'_> {
         if self.intercept {
             let sv: f64 = self.v.iter().sum();
             if sv > 0.0 {
-                let d = self
+                let d = (self
                     .v
                     .iter()
                     .zip(st.r.iter())
                     .map(|(v, r)| v * r)
                     .sum::<f64>()
+                    + self.pull0)
                     / sv;
                 if d != 0.0 {
                     *st.b0 += d;
@@ -174,6 +187,8 @@ mod tests {
             alpha: 1.0,
             intercept: true,
             thr: 1e-7,
+            pull: &[],
+            pull0: 0.0,
         };
         let (mut beta, mut b0, mut r) = ([0.0], 0.3, vec![0.0; 4]);
         let mut st = CdState {
@@ -186,5 +201,36 @@ mod tests {
         assert_eq!(problem.solve(&[0], &mut st, &mut passes, 10), Ok(()));
         assert_eq!(beta, [0.0]);
         assert_eq!((b0, passes), (0.3, 1));
+    }
+
+    /// The pull of observations of weight 0 enters the coordinate's gradient: with
+    /// xv = Σ vᵢx̃ᵢ² = 1, r = 0 and a pull of 0.3, β = S(0.3, λ = 0.1)/1 = 0.2; with no weight
+    /// left at all, a pull past the penalty leaves the coordinate where it was.
+    #[test]
+    fn pull_enters_the_gradient() {
+        let x = vec![vec![1.0, -1.0]];
+        for (v, xv, want) in [([0.5, 0.5], 1.0, 0.2), ([0.0, 0.0], 0.0, 0.7)] {
+            let problem = WeightedProblem {
+                x: &x,
+                v: &v,
+                pf: &[1.0],
+                lambda: 0.1,
+                alpha: 1.0,
+                intercept: false,
+                thr: 1e-7,
+                pull: &[0.3],
+                pull0: 0.0,
+            };
+            let (mut beta, mut b0, mut r) = ([0.7 * (1.0 - xv)], 0.0, vec![0.0; 2]);
+            let mut st = CdState {
+                beta: &mut beta,
+                b0: &mut b0,
+                r: &mut r,
+                xv: &[xv],
+            };
+            problem.pass(&[0], &mut st);
+            // Tolerance: 1e-15 absolute (one subtraction and one division).
+            assert!((beta[0] - want).abs() <= 1e-15, "{} vs {want}", beta[0]);
+        }
     }
 }

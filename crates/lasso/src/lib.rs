@@ -32,7 +32,7 @@
 //! glmnet's once the data are standardized, but it fits one λ at a time with its own
 //! duality-gap stopping rule (no warm-started path with strong rules, no R²-based early stop,
 //! no glmnet `thresh`). The gaussian path here therefore uses the same coordinate descent as
-//! the other families, which reproduces glmnet's path length and values (see the agreement
+//! the other families, which reaches glmnet's optimum with its path length (see the agreement
 //! tests). linfa-elasticnet itself, wrapped in glmnet's standardization and λ scaling, is
 //! measured against glmnet in `tests/linfa_gaussian.rs`: at `lambda.min` and `lambda.1se` of
 //! the nomogram cohort it selects glmnet's features and its coefficients agree to 7.7e-6

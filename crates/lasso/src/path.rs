@@ -40,7 +40,7 @@ use crate::family::{Family, Response};
 use crate::lambda;
 use crate::lanes::{dot2, dot3, subtract_scaled};
 use crate::warm_start::{penalty, secant};
-use crate::working::Working;
+use crate::working::{Irls, Working};
 
 /// glmnet.control()$fdev.
 const FDEV: f64 = 1e-5;
@@ -111,7 +111,8 @@ pub struct LassoPath {
     pub null_deviance: f64,
     /// Constant features: left at zero at every λ, as glmnet does.
     pub constant_features: Vec<String>,
-    /// Coordinate-descent passes used (glmnet's `npasses`).
+    /// Coordinate-descent passes used, counted as glmnet's `npasses` (fewer than glmnet's: the
+    /// predicted warm starts begin nearer each solution).
     pub passes: usize,
     /// 1-based index of the λ at which `maxit` ran out (the path stops before it), if it did.
     pub maxit_reached: Option<usize>,
@@ -266,9 +267,19 @@ impl Solver<'_> {
         let gaussian = matches!(self.work, Working::Gaussian { .. });
         let mut xv = vec![0.0; st.beta.len()];
         loop {
-            let (v, mut r) = self.work.irls(&st.full_eta());
+            let Irls { v, mut r, pull } = self.work.irls(&st.full_eta());
             for &j in strong {
                 xv[j] = dot3(&self.std.x[j], &self.std.x[j], &v);
+            }
+            // the saturated observations' constant gradient terms, per feature (usually none)
+            let mut pulls = Vec::new();
+            let mut pull0 = 0.0;
+            if !pull.is_empty() {
+                pulls = vec![0.0; st.beta.len()];
+                for &j in strong {
+                    pulls[j] = pull.iter().map(|&(i, g)| self.std.x[j][i] * g).sum();
+                }
+                pull0 = pull.iter().map(|&(_, g)| g).sum();
             }
             let old: Vec<f64> = strong.iter().map(|&j| st.beta[j]).collect();
             let old_b0 = st.b0;
@@ -280,6 +291,8 @@ impl Solver<'_> {
                 alpha: self.alpha,
                 intercept,
                 thr: self.thr,
+                pull: &pulls,
+                pull0,
             };
             let mut cd = CdState {
                 beta: &mut st.beta,
@@ -419,8 +432,9 @@ pub(crate) fn fit_rows(
     let mut before: Option<(f64, Vec<f64>, f64)> = None;
     let mut prev_deviance = f64::NAN;
     for (k, &lam) in lambdas.iter().enumerate() {
-        let last = (prev_lambda, st.beta.clone(), st.b0);
-        if !(k == 0 && automatic) {
+        let solved_here = !(k == 0 && automatic);
+        let last = solved_here.then(|| (prev_lambda, st.beta.clone(), st.b0));
+        if solved_here {
             // Strong set: previously non-zero, unpenalized, or passing the sequential rule.
             let cut = params.alpha * (2.0 * lam - prev_lambda);
             let mut in_strong = vec![false; p];
@@ -462,8 +476,8 @@ pub(crate) fn fit_rows(
                 }
             }
         }
-        if !(k == 0 && automatic) {
-            before = Some(last);
+        if last.is_some() {
+            before = last;
         }
         prev_lambda = lam;
         let (a0, beta) = scale_back(&st);

@@ -18,12 +18,12 @@
 //! F(β₀, β) = D(β₀ + x̃β)/(2n) + λₖ Σⱼ pⱼ (α|βⱼ| + ½(1 − α)βⱼ²) ([`penalty`] is the second term's
 //! sum), below the warm start's.
 //!
-//! Either way coordinate descent then runs to glmnet's convergence criterion, so the solution is
-//! the same optimum to within `thresh`; only the iterates, and with them the exact point where a
-//! loose `thresh` stops, differ from glmnet's. Where it matters is the end of a path whose fits
-//! are nearly separated: there coordinate descent creeps, and glmnet's warm start costs 50–90
-//! passes per λ. On the benchmark (n = 1000, p = 500, binomial) the full path took 639 passes
-//! instead of 3,825.
+//! Either way coordinate descent then runs to glmnet's convergence criterion (the largest weighted
+//! change of a pass below `thresh`), so both approach the same optimum; only the iterates, and with
+//! them the exact point where a loose `thresh` stops, differ from glmnet's. Where it matters is the
+//! end of a path whose fits are nearly separated: there coordinate descent creeps, and glmnet's
+//! warm start costs 50–90 passes per λ. On the benchmark (n = 1000, p = 500, binomial) the full
+//! path took 639 passes instead of 3,825.
 
 /// The secant prediction of the solution at λₖ from the solutions `previous` (at λₖ₋₁) and
 /// `before` (at λₖ₋₂), intercepts `b0` and `b0_before`; `None` when no coordinate moves (or

@@ -7,22 +7,26 @@
 //! * the per-observation gradient gᵢ = n⁻¹ ∂ℓ/∂ηᵢ, whence the feature gradients
 //!   Σᵢ x̃ᵢⱼ gᵢ used by the strong rules and the KKT check;
 //! * the IRLS working weights vᵢ and residuals rᵢ = zᵢ − ηᵢ of the quadratic approximation
-//!   (vᵢ rᵢ = gᵢ).
+//!   (vᵢ rᵢ = gᵢ), and for an observation of weight 0 whose gᵢ is not 0 that constant term
+//!   (the *pull*), which coordinate descent adds to its feature gradients as glmnet's residual
+//!   wᵢ(yᵢ − pᵢ) carries it.
 //!
 //! **gaussian**: D = Σ (yᵢ − ηᵢ)², D₀ = Σ (yᵢ − ȳ)², gᵢ = (yᵢ − ηᵢ)/n, vᵢ = 1/n.
 //!
 //! **binomial** (Friedman et al. 2010, §3): pᵢ = 1/(1 + e^{−ηᵢ}),
 //! D = −2 Σ [yᵢηᵢ − log(1 + e^{ηᵢ})], gᵢ = (yᵢ − pᵢ)/n, vᵢ = pᵢ(1 − pᵢ)/n. Saturation as in
-//! glmnet's `lognet` (`glmnet.control(pmin = 1e-9)`): when forming the weights, a fitted
-//! probability is exactly 0 once ηᵢ < −log(1/pmin − 1) and exactly 1 once ηᵢ > log(1/pmin − 1)
-//! (|ηᵢ| > 20.7), so that observation's weight is 0 and it leaves the weighted least-squares
-//! problem (its working residual is set to 0); a (near-)separated fit thus keeps finite working
-//! values. glmnet keeps wᵢ(yᵢ − pᵢ) in its residual, which is 0 too for a saturated observation on
-//! the side of its outcome; one saturated on the wrong side (|η| > 20.7 against its own outcome)
-//! still pulls glmnet's gradient by ±wᵢx̃ᵢⱼ, and drops out here. Clamping the probabilities to
-//! [pmin, 1 − pmin] instead would leave saturated observations a weight of about 10⁻⁹/n and
-//! move the optimum of a nearly separated fit: by 1.7·10⁻⁶ relative in the nomogram cohort's
-//! `cvsd` at the end of its path.
+//! glmnet's `lognet` (`glmnet.control(pmin = 1e-9)`): a fitted probability is exactly 0 once
+//! ηᵢ < −log(1/pmin − 1) and exactly 1 once ηᵢ > log(1/pmin − 1) (|ηᵢ| > 20.7), in the weights
+//! and in the gradient, so that observation's weight is 0 and it leaves the weighted
+//! least-squares problem (working residual 0); a (near-)separated fit thus keeps finite working
+//! values. Saturated on the side of its outcome its gradient term is 0; saturated on the wrong
+//! side it keeps pulling with gᵢ = ±1/n. The deviance is glmnet's `dev2`: probabilities within
+//! [pmin, 1 − pmin], i.e. ηᵢ clamped to ±log(1/pmin − 1). Clamping the probabilities in the
+//! weights too would leave saturated observations a weight of about 10⁻⁹/n and move the optimum
+//! of a nearly separated fit: by 1.7·10⁻⁶ relative in the nomogram cohort's `cvsd` at the end of
+//! its path. glmnet's stop of the whole path once the weights sum to less than
+//! (1 + pmin)·pmin·(1 − pmin) (every observation saturated) is not reproduced: the path goes on
+//! (with every weight 0 nothing moves) until its deviance-ratio stop.
 //!
 //! **Cox** (Simon et al. 2011; Breslow's ties): with distinct event times t₍ₖ₎, dₖ events at
 //! t₍ₖ₎ and risk sets Rₖ = {i : tᵢ ≥ t₍ₖ₎} (a censoring at an event time is still at risk, as
@@ -159,10 +163,14 @@ fn softplus(x: f64) -> f64 {
     }
 }
 
-/// The fitted probability as glmnet's IRLS takes it: exactly 0 or 1 once |η| exceeds
-/// log(1/pmin − 1), the logistic function otherwise.
-fn saturated_probability(eta: f64) -> f64 {
-    let bound = (1.0 / PMIN - 1.0).ln();
+/// log(1/pmin − 1): beyond ±this η a fitted probability is saturated (see the module docs).
+fn saturation_bound() -> f64 {
+    (1.0 / PMIN - 1.0).ln()
+}
+
+/// The fitted probability as glmnet's IRLS takes it: exactly 0 or 1 once |η| exceeds `bound`
+/// ([`saturation_bound`]), the logistic function otherwise.
+fn saturated_probability(eta: f64, bound: f64) -> f64 {
     if eta < -bound {
         0.0
     } else if eta > bound {
@@ -170,6 +178,16 @@ fn saturated_probability(eta: f64) -> f64 {
     } else {
         1.0 / (1.0 + (-eta).exp())
     }
+}
+
+/// The IRLS quantities at η: working weights vᵢ, working residuals rᵢ = zᵢ − ηᵢ, and the
+/// saturated observations' constant gradient terms (see the module docs).
+pub(crate) struct Irls {
+    pub v: Vec<f64>,
+    pub r: Vec<f64>,
+    /// (i, gᵢ) for each observation of weight 0 whose gradient term gᵢ = (yᵢ − pᵢ)/n is not 0:
+    /// a binomial one saturated on the wrong side of its outcome.
+    pub pull: Vec<(usize, f64)>,
 }
 
 impl Working {
@@ -212,10 +230,16 @@ impl Working {
         match self {
             Working::Gaussian { y } => y.iter().zip(eta).map(|(y, e)| (y - e) * (y - e)).sum(),
             Working::Binomial { y } => {
+                // glmnet's dev2: probabilities kept within [pmin, 1 − pmin], i.e. η within
+                // ±log(1/pmin − 1)
+                let bound = saturation_bound();
                 -2.0 * y
                     .iter()
                     .zip(eta)
-                    .map(|(y, e)| y * e - softplus(*e))
+                    .map(|(y, e)| {
+                        let e = e.clamp(-bound, bound);
+                        y * e - softplus(e)
+                    })
                     .sum::<f64>()
             }
             Working::Cox { risk, .. } => risk.deviance(eta),
@@ -243,11 +267,13 @@ impl Working {
         let nf = self.n() as f64;
         match self {
             Working::Gaussian { y } => y.iter().zip(eta).map(|(y, e)| (y - e) / nf).collect(),
-            Working::Binomial { y } => y
-                .iter()
-                .zip(eta)
-                .map(|(y, e)| (y - 1.0 / (1.0 + (-e).exp())) / nf)
-                .collect(),
+            Working::Binomial { y } => {
+                let bound = saturation_bound();
+                y.iter()
+                    .zip(eta)
+                    .map(|(y, e)| (y - saturated_probability(*e, bound)) / nf)
+                    .collect()
+            }
             Working::Cox { status, risk } => {
                 let (ea, _) = risk.cumulative(eta);
                 status.iter().zip(&ea).map(|(d, a)| (d - a) / nf).collect()
@@ -255,43 +281,61 @@ impl Working {
         }
     }
 
-    /// IRLS working weights vᵢ and residuals rᵢ = zᵢ − ηᵢ at η.
-    pub fn irls(&self, eta: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    /// IRLS working weights vᵢ and residuals rᵢ = zᵢ − ηᵢ at η, with the saturated
+    /// observations' gradient terms (vᵢrᵢ + those terms = gᵢ).
+    pub fn irls(&self, eta: &[f64]) -> Irls {
         let nf = self.n() as f64;
-        match self {
+        let (v, r, pull) = match self {
             Working::Gaussian { y } => (
                 vec![1.0 / nf; y.len()],
                 y.iter().zip(eta).map(|(y, e)| y - e).collect(),
+                Vec::new(),
             ),
-            Working::Binomial { y } => y
-                .iter()
-                .zip(eta)
-                .map(|(y, e)| {
-                    let p = saturated_probability(*e);
-                    let w = p * (1.0 - p);
-                    if w > 0.0 {
-                        (w / nf, (y - p) / w)
-                    } else {
-                        (0.0, 0.0)
-                    }
-                })
-                .unzip(),
+            Working::Binomial { y } => {
+                let bound = saturation_bound();
+                let mut pull = Vec::new();
+                let (v, r) = y
+                    .iter()
+                    .zip(eta)
+                    .enumerate()
+                    .map(|(i, (y, e))| {
+                        let p = saturated_probability(*e, bound);
+                        let w = p * (1.0 - p);
+                        if w > 0.0 {
+                            (w / nf, (y - p) / w)
+                        } else {
+                            if y != &p {
+                                pull.push((i, (y - p) / nf));
+                            }
+                            (0.0, 0.0)
+                        }
+                    })
+                    .unzip();
+                (v, r, pull)
+            }
             Working::Cox { status, risk } => {
                 let (ea, eb) = risk.cumulative(eta);
-                status
+                let mut pull = Vec::new();
+                let (v, r) = status
                     .iter()
                     .zip(ea.iter().zip(&eb))
-                    .map(|(d, (a, b))| {
+                    .enumerate()
+                    .map(|(i, (d, (a, b)))| {
                         let w = a - b;
                         if w > 0.0 {
                             (w / nf, (d - a) / w)
                         } else {
+                            if d != a {
+                                pull.push((i, (d - a) / nf));
+                            }
                             (0.0, 0.0)
                         }
                     })
-                    .unzip()
+                    .unzip();
+                (v, r, pull)
             }
-        }
+        };
+        Irls { v, r, pull }
     }
 }
 
@@ -301,12 +345,15 @@ mod tests {
 
     /// Hand-worked IRLS values: at η = 0 the weight is ¼/n and the working residual
     /// (y − ½)/¼; at |η| = 20 (inside the bound log(1/pmin − 1) ≈ 20.72) the logistic weight;
-    /// beyond it, weight and residual 0 whatever the outcome.
+    /// beyond it weight and residual 0, with a pull of (y − p)/n = ∓1/n only on the wrong side
+    /// of the outcome. Everywhere vᵢrᵢ plus the pull is the gradient term gᵢ.
     #[test]
     fn binomial_weights_saturate_beyond_the_bound() {
-        let work = Working::new(&Response::Binomial(vec![1.0, 0.0, 1.0, 0.0, 0.0, 1.0]));
-        let (v, r) = work.irls(&[0.0, 0.0, 20.0, -20.0, 25.0, -25.0]);
-        let n = 6.0;
+        let y = vec![1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 1.0, 0.0];
+        let eta = [0.0, 0.0, 20.0, -20.0, 25.0, -25.0, 30.0, -30.0];
+        let work = Working::new(&Response::Binomial(y));
+        let Irls { v, r, pull } = work.irls(&eta);
+        let n = 8.0;
         assert_eq!(v[0], 0.25 / n);
         assert_eq!(r[0], 2.0);
         assert_eq!(r[1], -2.0);
@@ -314,7 +361,25 @@ mod tests {
         // Tolerance: 1e-15 relative (the same formula, evaluated on both sides).
         assert!((v[2] - p * (1.0 - p) / n).abs() <= 1e-15 * v[2]);
         assert!(v[3] > 0.0 && r[3].is_finite());
-        assert_eq!(&v[4..], &[0.0, 0.0]);
-        assert_eq!(&r[4..], &[0.0, 0.0]);
+        assert_eq!(&v[4..], &[0.0; 4]);
+        assert_eq!(&r[4..], &[0.0; 4]);
+        assert_eq!(pull, vec![(4, -1.0 / n), (5, 1.0 / n)]);
+        let g = work.gradient(&eta);
+        for i in 0..8 {
+            let pulled: f64 = pull.iter().filter(|(k, _)| *k == i).map(|(_, g)| g).sum();
+            // Tolerance: 1e-15 absolute (vᵢrᵢ rounds (yᵢ − pᵢ)/n once more).
+            assert!((v[i] * r[i] + pulled - g[i]).abs() <= 1e-15, "{i}");
+        }
+    }
+
+    /// glmnet's `dev2`: beyond the bound the deviance counts −2 log pmin on the wrong side of
+    /// the outcome and −2 log(1 − pmin) on the right side, not the unbounded exact values.
+    #[test]
+    fn binomial_deviance_keeps_probabilities_within_pmin() {
+        let work = Working::new(&Response::Binomial(vec![0.0, 1.0]));
+        let d = work.deviance(&[40.0, 40.0]);
+        let want = -2.0 * (PMIN.ln() + (1.0 - PMIN).ln());
+        // Tolerance: 1e-12 relative (log(1 + e^η) at the bound against log(pmin)).
+        assert!((d - want).abs() <= 1e-12 * want, "{d} vs {want}");
     }
 }

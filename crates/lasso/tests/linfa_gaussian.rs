@@ -12,9 +12,10 @@
 //! Measured (linfa-elasticnet 0.8.1, tolerance 1e-12, 10⁶ iterations): the non-zero sets are
 //! glmnet's and the worst coefficient differs by 7.7e-6 relative, inside the 1e-5 asserted below
 //! (the reference's own precision; nomo-lasso's path, converged, agrees with glmnet's optimum to
-//! 1e-7: `tests/nomogram_reference.rs`). linfa fits one λ at a time with its own duality-gap stopping rule and no warm-started path, strong rules or
-//! glmnet's R²-based early stop, so nomo-lasso's path (same objective, glmnet's path
-//! machinery) is what the library uses; this test keeps the two honest against each other.
+//! 1e-7: `tests/nomogram_reference.rs`). linfa fits one λ at a time with its own duality-gap
+//! stopping rule and no warm-started path, strong rules or glmnet's R²-based early stop, so
+//! nomo-lasso's path (same objective, glmnet's path machinery) is what the library uses; this test
+//! keeps the two honest against each other.
 
 mod common;
 

@@ -3,9 +3,10 @@
 //!
 //! * the shared reference, entries `lasso_*` (thresh = 1e-14): the λ sequence to 1e-9, the path
 //!   length, `lambda.min`, `lambda.1se` and the non-zero sets exactly;
-//! * the same fits converged to the optimum, `crates/testdata/reference/hcc_nomogram_lasso_thresh1e-24.json`
-//!   (thresh = 1e-24, maxit = 10⁹, written by `scripts/lasso_precision.R`): the same checks plus
-//!   `nzero`, `cvm`, `cvsd` and the coefficients to the 1e-6 relative.
+//! * the same fits converged to the optimum (thresh = 1e-24, maxit = 10⁹, written by
+//!   `scripts/lasso_precision.R`), `crates/testdata/reference/hcc_nomogram_lasso_thresh1e-24.json`:
+//!   the same checks plus `nzero`, `cvm`, `cvsd` and the coefficients to the 1e-6
+//!   relative.
 //!
 //! Why two: at 1e-14 the shared values are not yet the optima to 1e-6. At the small-λ end of the
 //! binomial path the fits are nearly separated and coordinate descent creeps: R itself, rerun

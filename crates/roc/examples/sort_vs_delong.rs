@@ -34,7 +34,11 @@ fn read(path: &str) -> Result<Data, Box<dyn std::error::Error>> {
         let [yi, ai, bi] = cells[..] else {
             return Err(format!("{path} line {}: expected 3 cells", i + 1).into());
         };
-        y.push(yi.trim() == "1");
+        y.push(match yi.trim() {
+            "1" => true,
+            "0" => false,
+            other => return Err(format!("{path} line {}: outcome {other}, not 0/1", i + 1).into()),
+        });
         a.push(ai.trim().parse()?);
         b.push(bi.trim().parse()?);
     }

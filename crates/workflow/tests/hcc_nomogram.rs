@@ -1,10 +1,10 @@
-//! End-to-end acceptance test: `data/hcc_nomogram/analysis.toml` run through the whole
-//! workflow (LASSO converged to its optimum, thresh = 1e-20, not the spec's default), the
-//! report's numbers checked against R (`crates/testdata/reference/hcc_nomogram.json`, R 4.2.2
-//! with pROC 1.18.0, glmnet 4.1-6, rms 6.5-0, survival 3.5-3, psych 2.2.9; the LASSO's `cvm`
-//! and coefficients against glmnet's optimum, `hcc_nomogram_lasso_thresh1e-24.json`). Tolerances (relative, see /work/shared conventions): closed-form statistics
-//! (AUC, DeLong, KM, log-rank, Table 1 tests, net benefit, kappa, ICC) 1e-9; iterative fits
-//! (logistic, Cox, LASSO, calibration slope, profile limits) 1e-6.
+//! End-to-end acceptance test: `data/hcc_nomogram/analysis.toml` run through the whole workflow
+//! (LASSO converged to its optimum, thresh = 1e-20, not the spec's default), the report's numbers
+//! checked against R (`crates/testdata/reference/hcc_nomogram.json`, R 4.2.2 with pROC 1.18.0,
+//! glmnet 4.1-6, rms 6.5-0, survival 3.5-3, psych 2.2.9; the LASSO's `cvm` and coefficients against
+//! glmnet's optimum, `hcc_nomogram_lasso_thresh1e-24.json`). Tolerances (relative, see /work/shared
+//! conventions): closed-form statistics (AUC, DeLong, KM, log-rank, Table 1 tests, net benefit,
+//! kappa, ICC) 1e-9; iterative fits (logistic, Cox, LASSO, calibration slope, profile limits) 1e-6.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;

@@ -89,7 +89,7 @@ pub fn response(csv: &Csv, family: &str) -> Response {
 }
 
 /// Runs the reference's cross-validation at convergence threshold `thresh` (glmnet's meaning)
-/// with glmnet's `maxit` raised to 10⁸, as the references were computed.
+/// with glmnet's `maxit` raised to 10⁸.
 pub fn run(csv: &Csv, features: &[String], entry: &Value, alpha: f64, thresh: f64) -> CvResult {
     let design = design(csv, features);
     let family = entry["family"].as_str().expect("family");
