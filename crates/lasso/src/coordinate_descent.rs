@@ -173,23 +173,33 @@ impl WeightedProblem<'_> {
 mod tests {
     use super::*;
 
+    /// One feature `x` with weights `v`, penalty λ = 0.1, α = 1, and a pull on the feature.
+    fn one_feature<'a>(
+        x: &'a [Vec<f64>],
+        v: &'a [f64],
+        intercept: bool,
+        pull: &'a [f64],
+    ) -> WeightedProblem<'a> {
+        WeightedProblem {
+            x,
+            v,
+            pf: &[1.0],
+            lambda: 0.1,
+            alpha: 1.0,
+            intercept,
+            thr: 1e-7,
+            pull,
+            pull0: 0.0,
+        }
+    }
+
     /// A coordinate whose rows all carry zero weight (every observation saturated) has no
     /// gradient and no curvature: it stays at 0 instead of becoming 0/0, and the pass converges.
     #[test]
     fn zero_weight_coordinate_stays_at_zero() {
         let x = vec![vec![1.0, -1.0, 0.5, -0.5]];
         let v = [0.0; 4];
-        let problem = WeightedProblem {
-            x: &x,
-            v: &v,
-            pf: &[1.0],
-            lambda: 0.1,
-            alpha: 1.0,
-            intercept: true,
-            thr: 1e-7,
-            pull: &[],
-            pull0: 0.0,
-        };
+        let problem = one_feature(&x, &v, true, &[]);
         let (mut beta, mut b0, mut r) = ([0.0], 0.3, vec![0.0; 4]);
         let mut st = CdState {
             beta: &mut beta,
@@ -210,17 +220,7 @@ mod tests {
     fn pull_enters_the_gradient() {
         let x = vec![vec![1.0, -1.0]];
         for (v, xv, want) in [([0.5, 0.5], 1.0, 0.2), ([0.0, 0.0], 0.0, 0.7)] {
-            let problem = WeightedProblem {
-                x: &x,
-                v: &v,
-                pf: &[1.0],
-                lambda: 0.1,
-                alpha: 1.0,
-                intercept: false,
-                thr: 1e-7,
-                pull: &[0.3],
-                pull0: 0.0,
-            };
+            let problem = one_feature(&x, &v, false, &[0.3]);
             let (mut beta, mut b0, mut r) = ([0.7 * (1.0 - xv)], 0.0, vec![0.0; 2]);
             let mut st = CdState {
                 beta: &mut beta,
