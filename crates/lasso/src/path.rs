@@ -476,9 +476,8 @@ pub(crate) fn fit_rows(
                 }
             }
         }
-        if last.is_some() {
-            before = last;
-        }
+        // (None only at λ_max of an automatic sequence, where `before` is still None)
+        before = last;
         prev_lambda = lam;
         let (a0, beta) = scale_back(&st);
         let dev = work.deviance(&st.full_eta());
